@@ -1,0 +1,37 @@
+#!/bin/sh
+# setup-debian.sh — install every build, test and run dependency of sopu from
+# Debian 12 packages. Idempotent; run as root (or through sudo).
+set -eu
+
+PACKAGES="
+  build-essential cmake ninja-build ccache pkg-config git
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
+  golang-github-gogo-googleapis-dev
+  libabsl-dev
+  libboost-graph-dev libeigen3-dev
+  libcli11-dev libcsv-dev libspdlog-dev libfmt-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  clang-format clang-tidy
+"
+
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+
+missing=""
+for p in $PACKAGES; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $p"
+  fi
+done
+
+if [ -n "$missing" ]; then
+  echo "sopu setup: installing$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+echo "sopu setup: all dependencies present"
