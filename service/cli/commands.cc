@@ -1,1 +1,201 @@
-// placeholder
+#include "service/cli/commands.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "service/handlers/score_handler.h"
+#include "service/handlers/validate_handler.h"
+#include "service/io/cohort_file.h"
+#include "service/io/json_files.h"
+#include "service/render/score_render.h"
+#include "service/render/violations_render.h"
+#include "service/status/bad_request.h"
+#include "spdlog/spdlog.h"
+
+namespace sopu::cli {
+namespace {
+
+using service::FieldViolation;
+
+// Inputs are the files of a command, read and parsed.
+struct Inputs {
+  io::LoadedCohort cohort;
+  std::optional<sopu::v1::Policy> policy;
+};
+
+int ExitCodeOf(const absl::Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+      return kExitInvalidInput;
+    case absl::StatusCode::kNotFound:
+    case absl::StatusCode::kPermissionDenied:
+    case absl::StatusCode::kFailedPrecondition:
+      return kExitIo;
+    default:
+      return kExitInternal;
+  }
+}
+
+// LoadInputs reads the cohort and policy files; on failure prints the reason
+// and returns the exit code.
+std::optional<int> LoadInputs(const std::string& cohort_path,
+                              const std::string& policy_path, Inputs& inputs) {
+  absl::StatusOr<io::LoadedCohort> cohort = io::ReadCohortFile(cohort_path);
+  if (!cohort.ok()) {
+    std::cerr << "sopu: " << cohort.status().message() << '\n';
+    return ExitCodeOf(cohort.status());
+  }
+  inputs.cohort = *std::move(cohort);
+  if (!policy_path.empty()) {
+    absl::StatusOr<sopu::v1::Policy> policy = io::ReadPolicyFile(policy_path);
+    if (!policy.ok()) {
+      std::cerr << "sopu: " << policy.status().message() << '\n';
+      return ExitCodeOf(policy.status());
+    }
+    inputs.policy = *std::move(policy);
+  }
+  spdlog::info("read cohort: {} participants, {} themes",
+               inputs.cohort.cohort.participants_size(),
+               inputs.cohort.cohort.taxonomy().themes_size());
+  return std::nullopt;
+}
+
+const io::SourceMap* SourceOf(const Inputs& inputs) {
+  return inputs.cohort.source.has_value() ? &*inputs.cohort.source : nullptr;
+}
+
+// ReportProblems prints the reader's problems followed by `more` (the
+// handler's), all located, and returns kExitInvalidInput.
+int ReportProblems(const Inputs& inputs, const std::string& path,
+                   const std::vector<FieldViolation>& more, bool truncated) {
+  std::vector<FieldViolation> all = inputs.cohort.problems;
+  all.insert(all.end(), more.begin(), more.end());
+  std::cerr << path << ": the input has problems; nothing was computed.\n";
+  service::PrintViolations(all, truncated || inputs.cohort.truncated,
+                           SourceOf(inputs), std::cerr);
+  return kExitInvalidInput;
+}
+
+// WriteOutput writes `text` to the file (through a temporary file renamed in
+// place, so a failed run never leaves half a file) or to standard output.
+int WriteOutput(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text << std::flush;
+    return kExitOk;
+  }
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::cerr << "sopu: " << path << ": cannot be written\n";
+      std::error_code ignored;
+      std::filesystem::remove(temp, ignored);
+      return kExitIo;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::cerr << "sopu: " << path << ": cannot be written\n";
+    std::filesystem::remove(temp, ec);
+    return kExitIo;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunValidate(const ValidateOptions& options) {
+  Inputs inputs;
+  if (auto code = LoadInputs(options.cohort_path, options.policy_path, inputs)) {
+    return *code;
+  }
+  sopu::v1::ValidateRequest request;
+  *request.mutable_cohort() = inputs.cohort.cohort;
+  if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
+  sopu::v1::ValidateResponse response = service::HandleValidate(request);
+
+  // Reader problems count too: a cell that could not be read is invalid.
+  for (const auto& p : inputs.cohort.problems) {
+    *response.mutable_violations()->Add() = p;
+  }
+  const bool valid = response.violations().empty();
+  response.set_valid(valid);
+  if (options.format == "json") {
+    std::cout << io::MessageToPrettyJson(response);
+    return valid ? kExitOk : kExitInvalidInput;
+  }
+  if (!valid) {
+    std::vector<FieldViolation> handler(response.violations().begin(),
+                                        response.violations().end());
+    handler.resize(handler.size() - inputs.cohort.problems.size());
+    return ReportProblems(inputs, options.cohort_path, handler,
+                          response.truncated());
+  }
+  const auto& s = response.summary();
+  std::cout << options.cohort_path << ": valid · " << s.participants()
+            << " participants (" << s.mentors() << " mentors, " << s.mentees()
+            << " mentees) · " << s.themes() << " themes"
+            << (inputs.policy.has_value() ? " · policy valid" : "") << '\n';
+  return kExitOk;
+}
+
+int RunScore(const ScoreOptions& options) {
+  Inputs inputs;
+  if (auto code = LoadInputs(options.cohort_path, options.policy_path, inputs)) {
+    return *code;
+  }
+  sopu::v1::ScoreRequest request;
+  *request.mutable_cohort() = inputs.cohort.cohort;
+  if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
+  request.set_top_k(options.top);
+
+  if (!inputs.cohort.problems.empty()) {
+    // Still validate, so that every problem is reported at once.
+    sopu::v1::ValidateRequest validate;
+    *validate.mutable_cohort() = request.cohort();
+    if (request.has_policy()) *validate.mutable_policy() = request.policy();
+    const auto response = service::HandleValidate(validate);
+    return ReportProblems(
+        inputs, options.cohort_path,
+        {response.violations().begin(), response.violations().end()},
+        response.truncated());
+  }
+
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<sopu::v1::ScoreResponse> response =
+      service::HandleScore(request);
+  if (!response.ok()) {
+    if (response.status().code() == absl::StatusCode::kInvalidArgument) {
+      return ReportProblems(inputs, options.cohort_path,
+                            service::ViolationsOf(response.status()), false);
+    }
+    std::cerr << "sopu: " << response.status().message() << '\n';
+    return ExitCodeOf(response.status());
+  }
+  spdlog::info("scored {} x {} pairs in {} ms", response->summary().mentees(),
+               response->summary().mentors(),
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - start)
+                   .count());
+
+  std::ostringstream text;
+  if (options.format == "json") {
+    service::RenderScoreJson(*response, text);
+  } else if (options.format == "csv") {
+    service::RenderScoreCsv(*response, request.cohort(), text);
+  } else {
+    service::RenderScoreTable(*response, request.cohort(), text);
+  }
+  return WriteOutput(options.output_path, text.str());
+}
+
+}  // namespace sopu::cli

@@ -1,1 +1,243 @@
-// placeholder
+#include "service/validation/cohort_validator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include "absl/strings/string_view.h"
+#include <unordered_map>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace sopu::service {
+namespace {
+
+using sopu::v1::Cohort;
+using sopu::v1::Participant;
+
+constexpr std::size_t kMaxIdLength = 128;
+constexpr std::size_t kMaxThemeIdLength = 64;
+constexpr std::size_t kMaxValueLength = 256;
+
+bool IsThemeIdChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+// IdProblem describes what is wrong with a participant id, or "" when fine.
+std::string IdProblem(absl::string_view id) {
+  if (id.empty()) return "is required";
+  if (id.size() > kMaxIdLength) return "must be at most 128 characters";
+  if (IsSpace(id.front()) || IsSpace(id.back())) {
+    return "must not start or end with whitespace";
+  }
+  return "";
+}
+
+class CohortChecker {
+ public:
+  CohortChecker(const Cohort& cohort, const std::string& prefix,
+                ViolationList& violations)
+      : cohort_(cohort), prefix_(prefix), out_(violations) {}
+
+  void Run() {
+    CheckTaxonomy();
+    const auto& people = cohort_.participants();
+    if (people.empty()) {
+      out_.Add(Path("participants"),
+               "the cohort is empty: add at least one participant");
+      return;
+    }
+    if (people.size() > kMaxParticipants) {
+      out_.Add(Path("participants"),
+               absl::StrCat("at most ", kMaxParticipants,
+                            " participants are allowed"));
+      return;
+    }
+    for (int i = 0; i < people.size(); ++i) {
+      const std::string& id = people[i].id();
+      if (IdProblem(id).empty()) first_index_.try_emplace(id, i);
+    }
+    for (int i = 0; i < people.size(); ++i) CheckParticipant(i, people[i]);
+  }
+
+ private:
+  [[nodiscard]] std::string Path(absl::string_view rest) const {
+    return prefix_.empty() ? std::string(rest)
+                           : absl::StrCat(prefix_, ".", rest);
+  }
+
+  void CheckTaxonomy() {
+    const auto& themes = cohort_.taxonomy().themes();
+    if (themes.size() > kMaxThemes) {
+      out_.Add(Path("taxonomy.themes"),
+               absl::StrCat("at most ", kMaxThemes, " themes are allowed"));
+    }
+    for (int t = 0; t < themes.size(); ++t) {
+      const std::string& id = themes[t].id();
+      std::string path = Path(absl::StrCat("taxonomy.themes[", t, "].id"));
+      if (id.empty()) {
+        out_.Add(path, "is required");
+      } else if (id.size() > kMaxThemeIdLength) {
+        out_.Add(path, "must be at most 64 characters");
+      } else if (!std::all_of(id.begin(), id.end(), IsThemeIdChar)) {
+        out_.Add(path, "may hold only letters a-z, A-Z, digits, '_' and '-'");
+      } else if (!themes_.insert(id).second) {
+        out_.Add(path, "duplicates an earlier theme id");
+      }
+    }
+  }
+
+  [[nodiscard]] std::string ThemeList() const {
+    if (themes_.empty()) return "the taxonomy lists no themes";
+    return absl::StrCat("the program's themes are: ",
+                        absl::StrJoin(themes_, ", "));
+  }
+
+  void CheckLevels(const google::protobuf::Map<std::string, double>& levels,
+                   const std::string& base, absl::string_view what) {
+    // Sorted keys so that problems come in a stable order.
+    std::set<std::string> keys;
+    for (const auto& [key, value] : levels) keys.insert(key);
+    for (const std::string& key : keys) {
+      const double value = levels.at(key);
+      std::string path = absl::StrCat(base, ".", key);
+      if (themes_.count(key) == 0) {
+        out_.Add(path, absl::StrCat("unknown theme; ", ThemeList()));
+      } else if (!std::isfinite(value)) {
+        out_.Add(path, "must be a finite number");
+      } else if (value < 0.0 || value > 5.0) {
+        out_.Add(path, absl::StrCat(what, " must be in 0..5"));
+      }
+    }
+  }
+
+  void CheckIdList(const google::protobuf::RepeatedPtrField<std::string>& ids,
+                   const std::string& base, const std::string& self,
+                   bool unique) {
+    std::set<absl::string_view> seen;
+    for (int k = 0; k < ids.size(); ++k) {
+      std::string path = absl::StrCat(base, "[", k, "]");
+      if (ids[k].empty()) {
+        out_.Add(path, "is empty");
+      } else if (ids[k] == self) {
+        out_.Add(path, "names the participant itself");
+      } else if (first_index_.count(ids[k]) == 0) {
+        out_.Add(path, "names no participant of the cohort");
+      } else if (unique && !seen.insert(ids[k]).second) {
+        out_.Add(path, "names the same participant twice");
+      }
+    }
+  }
+
+  void CheckParticipant(int i, const Participant& p) {
+    const std::string base = Path(absl::StrCat("participants[", i, "]"));
+    if (std::string problem = IdProblem(p.id()); !problem.empty()) {
+      out_.Add(base + ".id", problem);
+    } else if (int first = first_index_.at(p.id()); first != i) {
+      out_.Add(base + ".id",
+               absl::StrCat("duplicates the id of participants[", first, "]"));
+    }
+
+    bool is_mentee = false;
+    if (p.roles().empty()) {
+      out_.Add(base + ".roles",
+               "at least one role is required (mentor, mentee, facilitator "
+               "or peer)");
+    }
+    for (int k = 0; k < p.roles_size(); ++k) {
+      const int role = p.roles(k);
+      if (role == sopu::v1::ROLE_MENTEE) is_mentee = true;
+      if (role == sopu::v1::ROLE_UNSPECIFIED || !sopu::v1::Role_IsValid(role)) {
+        out_.Add(absl::StrCat(base, ".roles[", k, "]"),
+                 "must be mentor, mentee, facilitator or peer");
+      }
+    }
+
+    CheckLevels(p.competences(), base + ".competences", "level");
+    CheckLevels(p.goals(), base + ".goals", "importance");
+    if (is_mentee) {
+      bool has_goal = false;
+      for (const auto& [key, value] : p.goals()) {
+        if (std::isfinite(value) && value > 0.0) has_goal = true;
+      }
+      if (!has_goal) {
+        out_.Add(base + ".goals", "a mentee needs at least one goal above 0");
+      }
+    }
+
+    for (const auto& [key, value] : p.attributes()) {
+      if (key.empty()) {
+        out_.Add(base + ".attributes", "an attribute has an empty name");
+      } else if (value.size() > kMaxValueLength) {
+        out_.Add(absl::StrCat(base, ".attributes.", key),
+                 "must be at most 256 characters");
+      }
+    }
+    for (const auto& [key, set] : p.tags()) {
+      if (key.empty()) {
+        out_.Add(base + ".tags", "a tag set has an empty name");
+        continue;
+      }
+      for (int k = 0; k < set.values_size(); ++k) {
+        if (set.values(k).empty() || set.values(k).size() > kMaxValueLength) {
+          out_.Add(absl::StrCat(base, ".tags.", key, ".values[", k, "]"),
+                   "must be 1..256 characters");
+        }
+      }
+    }
+    std::set<std::string> number_keys;
+    for (const auto& [key, value] : p.numbers()) number_keys.insert(key);
+    for (const std::string& key : number_keys) {
+      if (!std::isfinite(p.numbers().at(key))) {
+        out_.Add(absl::StrCat(base, ".numbers.", key),
+                 "must be a finite number");
+      }
+    }
+
+    if (p.has_location() && p.location().has_coordinates()) {
+      const double lat = p.location().lat();
+      const double lon = p.location().lon();
+      if (!std::isfinite(lat) || lat < -90.0 || lat > 90.0) {
+        out_.Add(base + ".location.lat", "latitude must be in -90..90");
+      }
+      if (!std::isfinite(lon) || lon < -180.0 || lon > 180.0) {
+        out_.Add(base + ".location.lon", "longitude must be in -180..180");
+      }
+    }
+    for (int k = 0; k < p.availability_size(); ++k) {
+      if (p.availability(k).empty()) {
+        out_.Add(absl::StrCat(base, ".availability[", k, "]"), "is empty");
+      }
+    }
+
+    if (p.has_capacity() &&
+        (p.capacity() < 0 || p.capacity() > kMaxCapacity)) {
+      out_.Add(base + ".capacity",
+               p.capacity() < 0 ? "must not be negative"
+                                : "must be at most 1000");
+    }
+    CheckIdList(p.avoid(), base + ".avoid", p.id(), /*unique=*/false);
+    CheckIdList(p.wishes(), base + ".wishes", p.id(), /*unique=*/true);
+  }
+
+  const Cohort& cohort_;
+  const std::string& prefix_;
+  ViolationList& out_;
+  std::set<std::string> themes_;
+  std::unordered_map<std::string, int> first_index_;
+};
+
+}  // namespace
+
+void ValidateCohort(const Cohort& cohort, const std::string& prefix,
+                    ViolationList& violations) {
+  CohortChecker(cohort, prefix, violations).Run();
+}
+
+}  // namespace sopu::service

@@ -1,0 +1,24 @@
+// Rendering of a ScoreResponse: a readable terminal table, CSV for
+// spreadsheets (RFC 4180, UTF-8 with BOM so Excel shows ä/ö/å), or protobuf
+// JSON. Display names come from the cohort the user supplied; the response
+// itself carries ids only.
+#ifndef SOPU_SERVICE_RENDER_SCORE_RENDER_H_
+#define SOPU_SERVICE_RENDER_SCORE_RENDER_H_
+
+#include <ostream>
+
+#include "sopu/v1/cohort.pb.h"
+#include "sopu/v1/sopu.pb.h"
+
+namespace sopu::service {
+
+void RenderScoreTable(const sopu::v1::ScoreResponse& response,
+                      const sopu::v1::Cohort& cohort, std::ostream& out);
+void RenderScoreCsv(const sopu::v1::ScoreResponse& response,
+                    const sopu::v1::Cohort& cohort, std::ostream& out);
+void RenderScoreJson(const sopu::v1::ScoreResponse& response,
+                     std::ostream& out);
+
+}  // namespace sopu::service
+
+#endif  // SOPU_SERVICE_RENDER_SCORE_RENDER_H_

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# End-to-end tests of the `sopu` command line: exit codes and the exact lines
+# staff see. Usage: cli_test.sh SOPU_BINARY REPO_DIR
+set -uo pipefail
+sopu="$1"
+repo="$2"
+data="$repo/tests/data/cli"
+passed=0
+failed=0
+
+# expect NAME WANT_CODE WANT_FILE(stdout|stderr) PATTERN -- COMMAND...
+# PATTERN is a fixed string that must appear as a whole line.
+expect() {
+  local name="$1" want_code="$2" stream="$3" pattern="$4"
+  shift 5
+  local out err code
+  out=$(mktemp) err=$(mktemp)
+  "$@" >"$out" 2>"$err"
+  code=$?
+  local file="$out"
+  [[ "$stream" == "stderr" ]] && file="$err"
+  if [[ "$code" -ne "$want_code" ]] || ! grep -qxF -- "$pattern" "$file"; then
+    echo "FAIL $name: exit $code (want $want_code); looked for line: $pattern"
+    echo "--- stdout"; head -40 "$out"; echo "--- stderr"; head -40 "$err"
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
+  fi
+  rm -f "$out" "$err"
+}
+
+expect validate-example 0 stdout \
+  "$repo/examples/cohort.csv: valid · 55 participants (15 mentors, 40 mentees) · 5 themes · policy valid" \
+  -- "$sopu" validate "$repo/examples/cohort.csv" --policy "$repo/examples/policy.json"
+
+expect validate-small-json 0 stdout \
+  "$repo/examples/small-cohort.json: valid · 6 participants (2 mentors, 4 mentees) · 5 themes · policy valid" \
+  -- "$sopu" validate "$repo/examples/small-cohort.json" --policy "$repo/examples/small-policy.json"
+
+bad="$data/bad-cohort.csv"
+expect bad-capacity 1 stderr "row 3, column D (capacity): must not be negative" \
+  -- "$sopu" validate "$bad"
+expect bad-level 1 stderr "row 4, column E (goal.lead): importance must be in 0..5" \
+  -- "$sopu" validate "$bad"
+expect bad-duplicate 1 stderr "row 5, column A (id): duplicates the id of participants[2]" \
+  -- "$sopu" validate "$bad"
+expect bad-no-goal 1 stderr "row 6, column E (goal.lead): a mentee needs at least one goal above 0" \
+  -- "$sopu" validate "$bad"
+expect bad-count 1 stderr "4 problems" -- "$sopu" validate "$bad"
+expect bad-score-computes-nothing 1 stderr \
+  "$bad: the input has problems; nothing was computed." \
+  -- "$sopu" score "$bad"
+
+expect score-excluded 0 stdout \
+  "  no allowed mentor: rule shared-language excludes all 2 mentors" \
+  -- "$sopu" score "$data/no-swedish.csv"
+expect score-csv 0 stdout \
+  "a1,Väinö,1,m1,Äijä Öberg,0.8000,complement,0.8000,,,,,"$'\r' \
+  -- "$sopu" score "$data/no-swedish.csv" --format csv
+expect score-json 0 stdout '  "engine_version": "0.1.0"' \
+  -- "$sopu" score "$data/no-swedish.csv" --format json
+
+expect missing-file 3 stderr "sopu: $data/nope.csv: no such file" \
+  -- "$sopu" score "$data/nope.csv"
+expect usage 2 stderr "--top: Value 0 not in range [1 - 1000]" \
+  -- "$sopu" score "$data/no-swedish.csv" --top 0
+
+out_file=$(mktemp -d)/scores.csv
+"$sopu" score "$repo/examples/cohort.csv" --policy "$repo/examples/policy.json" \
+  --format csv -o "$out_file"
+code=$?
+if [[ "$code" -eq 0 && -s "$out_file" && $(wc -l <"$out_file") -gt 40 ]]; then
+  passed=$((passed + 1))
+else
+  echo "FAIL output-file: exit $code; $out_file missing or short"
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+[[ "$failed" -eq 0 ]]
