@@ -42,7 +42,8 @@ std::vector<std::vector<RankedColumn>> TopKPerRow(const ScoreMatrix& matrix,
 
 int AllowedCount(const ScoreMatrix& matrix, int row) {
   int count = 0;
-  for (int c = 0; c < matrix.cols(); ++c) count += matrix.allowed(row, c) ? 1 : 0;
+  for (int c = 0; c < matrix.cols(); ++c)
+    count += matrix.allowed(row, c) ? 1 : 0;
   return count;
 }
 

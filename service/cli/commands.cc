@@ -115,7 +115,8 @@ int WriteOutput(const std::string& path, const std::string& text) {
 
 int RunValidate(const ValidateOptions& options) {
   Inputs inputs;
-  if (auto code = LoadInputs(options.cohort_path, options.policy_path, inputs)) {
+  if (auto code =
+          LoadInputs(options.cohort_path, options.policy_path, inputs)) {
     return *code;
   }
   sopu::v1::ValidateRequest request;
@@ -150,7 +151,8 @@ int RunValidate(const ValidateOptions& options) {
 
 int RunScore(const ScoreOptions& options) {
   Inputs inputs;
-  if (auto code = LoadInputs(options.cohort_path, options.policy_path, inputs)) {
+  if (auto code =
+          LoadInputs(options.cohort_path, options.policy_path, inputs)) {
     return *code;
   }
   sopu::v1::ScoreRequest request;

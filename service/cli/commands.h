@@ -19,7 +19,7 @@ inline constexpr int kExitInternal = 4;
 
 struct ValidateOptions {
   std::string cohort_path;
-  std::string policy_path;  // empty: validate against the default policy
+  std::string policy_path;      // empty: validate against the default policy
   std::string format = "text";  // text | json
 };
 

@@ -29,8 +29,8 @@ int main(int argc, char** argv) {
       "validate",
       "Check a cohort file (and a policy) and list every problem; exit 1 "
       "when there is one");
-  validate_cmd->add_option("COHORT", validate.cohort_path,
-                           "Cohort file: .csv or .json")
+  validate_cmd
+      ->add_option("COHORT", validate.cohort_path, "Cohort file: .csv or .json")
       ->required();
   validate_cmd->add_option("--policy", validate.policy_path,
                            "Policy file (JSON) to check against the cohort");
@@ -44,8 +44,8 @@ int main(int argc, char** argv) {
       "List the best-fitting allowed mentors of every mentee, with the "
       "criteria that contribute most; mentees with no allowed mentor are "
       "listed with the rule that excludes them");
-  score_cmd->add_option("COHORT", score.cohort_path,
-                        "Cohort file: .csv or .json")
+  score_cmd
+      ->add_option("COHORT", score.cohort_path, "Cohort file: .csv or .json")
       ->required();
   score_cmd->add_option(
       "--policy", score.policy_path,

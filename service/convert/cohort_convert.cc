@@ -44,7 +44,8 @@ sopu::Cohort ToEngineCohort(const sopu::v1::Cohort& cohort) {
   for (const auto& t : cohort.taxonomy().themes()) {
     out.themes.push_back({t.id(), t.label()});
   }
-  out.participants.reserve(static_cast<std::size_t>(cohort.participants_size()));
+  out.participants.reserve(
+      static_cast<std::size_t>(cohort.participants_size()));
   for (const auto& in : cohort.participants()) {
     Participant& p = out.participants.emplace_back();
     p.id = in.id();

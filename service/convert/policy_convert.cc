@@ -63,9 +63,8 @@ sopu::Criterion ToEngineCriterion(const Criterion& in) {
       out.kind = CriterionKind::kOverlap;
       out.field = in.overlap().tags();
       out.minimum = std::max(1, in.overlap().minimum());
-      out.saturation = in.overlap().saturation() > 0
-                           ? in.overlap().saturation()
-                           : out.minimum;
+      out.saturation = in.overlap().saturation() > 0 ? in.overlap().saturation()
+                                                     : out.minimum;
       break;
     case Criterion::kDistance:
       out.kind = CriterionKind::kDistance;

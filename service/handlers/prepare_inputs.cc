@@ -21,9 +21,8 @@ bool HasRole(const sopu::v1::Cohort& cohort, sopu::v1::Role role) {
 
 }  // namespace
 
-void CheckInputs(const sopu::v1::Cohort& cohort,
-                 const sopu::v1::Policy* policy, bool need_both_sides,
-                 ViolationList& violations) {
+void CheckInputs(const sopu::v1::Cohort& cohort, const sopu::v1::Policy* policy,
+                 bool need_both_sides, ViolationList& violations) {
   ValidateCohort(cohort, "cohort", violations);
   if (need_both_sides && !cohort.participants().empty()) {
     if (!HasRole(cohort, sopu::v1::ROLE_MENTEE)) {

@@ -24,9 +24,8 @@ struct PreparedInputs {
 // CheckInputs records every problem of the cohort and of the policy (nullptr:
 // the default policy) in `violations`. With `need_both_sides`, also that the
 // cohort has at least one mentor and one mentee.
-void CheckInputs(const sopu::v1::Cohort& cohort,
-                 const sopu::v1::Policy* policy, bool need_both_sides,
-                 ViolationList& violations);
+void CheckInputs(const sopu::v1::Cohort& cohort, const sopu::v1::Policy* policy,
+                 bool need_both_sides, ViolationList& violations);
 
 // PrepareInputs runs CheckInputs and, when nothing is wrong, converts.
 [[nodiscard]] absl::StatusOr<PreparedInputs> PrepareInputs(

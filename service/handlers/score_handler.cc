@@ -70,10 +70,9 @@ void ExplainExclusion(const ScoringModel& model, int row,
   }
   std::vector<std::size_t> order(rules.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) {
-                     return counts[a] > counts[b];
-                   });
+  std::stable_sort(
+      order.begin(), order.end(),
+      [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
   std::vector<std::string> parts;
   for (std::size_t i : order) {
     auto* rule = out.add_excluded_by();
@@ -88,9 +87,9 @@ void ExplainExclusion(const ScoringModel& model, int row,
                                    " excludes all ", others,
                                    others == 1 ? " mentor" : " mentors"));
   } else {
-    out.set_exclusion(absl::StrCat("each of the ", others,
-                                   " mentors is excluded by one of: ",
-                                   absl::StrJoin(parts, ", ")));
+    out.set_exclusion(absl::StrCat(
+        "each of the ", others,
+        " mentors is excluded by one of: ", absl::StrJoin(parts, ", ")));
   }
 }
 
@@ -127,8 +126,7 @@ absl::StatusOr<sopu::v1::ScoreResponse> HandleScore(
   double best_sum = 0.0;
   for (int r = 0; r < matrix.rows(); ++r) {
     auto* mentee = response.add_mentees();
-    mentee->set_mentee_id(
-        id_of(model->mentees()[static_cast<std::size_t>(r)]));
+    mentee->set_mentee_id(id_of(model->mentees()[static_cast<std::size_t>(r)]));
     const int allowed = AllowedCount(matrix, r);
     allowed_pairs += allowed;
     mentee->set_allowed_mentors(allowed);

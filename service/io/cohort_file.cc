@@ -14,7 +14,8 @@ CohortFormat DetectFormat(const std::string& path, std::string_view bytes) {
   const std::string ext =
       absl::AsciiStrToLower(std::filesystem::path(path).extension().string());
   if (ext == ".json") return CohortFormat::kJson;
-  if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return CohortFormat::kCsv;
+  if (ext == ".csv" || ext == ".tsv" || ext == ".txt")
+    return CohortFormat::kCsv;
   for (char c : StripUtf8Bom(bytes)) {
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
     return c == '{' ? CohortFormat::kJson : CohortFormat::kCsv;

@@ -34,8 +34,10 @@ struct CsvReadOptions {
 struct CsvCohort {
   sopu::v1::Cohort cohort;
   SourceMap source;
-  // Cell-level problems; `field` is a location such as
-  // "row 4, column C (capacity)" and `description` never repeats the cell.
+  // Cell-level problems in reading order; `field` is a location such as
+  // "row 4, column C (capacity)" ("row 1, column G (foo)" for the header,
+  // "file" for the file as a whole, e.g. UTF-16) and `description` never
+  // repeats the cell.
   std::vector<google::rpc::BadRequest::FieldViolation> problems;
   // True when problems were dropped after max_problems.
   bool truncated = false;

@@ -20,7 +20,8 @@ inline constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20U;
 // ReadFileBytes returns a file's content. NotFound when it does not exist,
 // FailedPrecondition when it is a folder or larger than kMaxFileBytes,
 // PermissionDenied / Unknown for other read failures; messages name the path.
-[[nodiscard]] absl::StatusOr<std::string> ReadFileBytes(const std::string& path);
+[[nodiscard]] absl::StatusOr<std::string> ReadFileBytes(
+    const std::string& path);
 
 // StripUtf8Bom returns `bytes` without a leading UTF-8 byte-order mark.
 [[nodiscard]] std::string_view StripUtf8Bom(std::string_view bytes);

@@ -19,10 +19,13 @@ namespace sopu::io {
 class SourceMap {
  public:
   // Set-up: participant `index` (cohort.participants[index]) came from `row`.
+  // A later call for the same index replaces the row; negative indices are
+  // ignored.
   void AddParticipant(int index, int row);
   // Set-up: the field key (a participant field path without the participant
   // prefix, e.g. "goals.leadership", "tags.languages", "capacity") came from
   // column `number` (1-based) headed `header`.
+  // A later call for the same key replaces the column.
   void AddColumn(const std::string& field_key, int number,
                  const std::string& header);
 
@@ -30,11 +33,20 @@ class SourceMap {
   // "cohort.participants[3].goals.leadership" or "participants[3].avoid[1]"
   // into "row 5, column F (goal.leadership)"; a path of a participant without
   // a matching column gives "row 5"; nullopt when the path names no
-  // participant of this map.
+  // participant of this map (also "taxonomy...", "program", or a location
+  // string the CSV reader already wrote).
+  //
+  // A leading "cohort." is dropped, then "participants[i]"; in the rest,
+  // array indices ("[1]") and a TagSet's ".values[k]" are dropped. The column
+  // is the one whose key equals the rest, else the one with the longest key
+  // that is a prefix of it ending at a '.' ("location.lat.x" finds
+  // "location.lat"; "goals.lead" does not find "goals.leadership"). The
+  // header is shown as written in the file. O(d * (L + log C)) for a path of
+  // L characters with d dots and a map of C columns.
   [[nodiscard]] std::optional<std::string> Locate(std::string_view path) const;
 
   // ColumnLetters returns the spreadsheet name of a 1-based column: 1 -> "A",
-  // 27 -> "AA".
+  // 26 -> "Z", 27 -> "AA", 703 -> "AAA"; "" for number <= 0.
   [[nodiscard]] static std::string ColumnLetters(int number);
 
  private:

@@ -33,8 +33,8 @@ class Names {
 std::string Reasons(const sopu::v1::Recommendation& rec) {
   std::vector<std::string> parts;
   for (const auto& r : rec.top_reasons()) {
-    parts.push_back(absl::StrCat(r.criterion(), " ",
-                                 FormatFixed(r.contribution(), 2)));
+    parts.push_back(
+        absl::StrCat(r.criterion(), " ", FormatFixed(r.contribution(), 2)));
   }
   return absl::StrJoin(parts, " · ");
 }

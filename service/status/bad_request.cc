@@ -1,9 +1,9 @@
 #include "service/status/bad_request.h"
 
-#include "absl/types/optional.h"
 #include <string>
 
 #include "absl/strings/cord.h"
+#include "absl/types/optional.h"
 
 namespace sopu::service {
 

@@ -5,10 +5,10 @@
 #ifndef SOPU_SERVICE_STATUS_BAD_REQUEST_H_
 #define SOPU_SERVICE_STATUS_BAD_REQUEST_H_
 
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "google/rpc/error_details.pb.h"
 
 namespace sopu::service {

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include "absl/strings/string_view.h"
 #include <unordered_map>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
 
 namespace sopu::service {
 namespace {
@@ -54,9 +54,8 @@ class CohortChecker {
       return;
     }
     if (people.size() > kMaxParticipants) {
-      out_.Add(Path("participants"),
-               absl::StrCat("at most ", kMaxParticipants,
-                            " participants are allowed"));
+      out_.Add(Path("participants"), absl::StrCat("at most ", kMaxParticipants,
+                                                  " participants are allowed"));
       return;
     }
     for (int i = 0; i < people.size(); ++i) {
@@ -216,11 +215,9 @@ class CohortChecker {
       }
     }
 
-    if (p.has_capacity() &&
-        (p.capacity() < 0 || p.capacity() > kMaxCapacity)) {
-      out_.Add(base + ".capacity",
-               p.capacity() < 0 ? "must not be negative"
-                                : "must be at most 1000");
+    if (p.has_capacity() && (p.capacity() < 0 || p.capacity() > kMaxCapacity)) {
+      out_.Add(base + ".capacity", p.capacity() < 0 ? "must not be negative"
+                                                    : "must be at most 1000");
     }
     CheckIdList(p.avoid(), base + ".avoid", p.id(), /*unique=*/false);
     CheckIdList(p.wishes(), base + ".wishes", p.id(), /*unique=*/true);

@@ -2,10 +2,10 @@
 
 #include <cmath>
 #include <set>
-#include "absl/strings/string_view.h"
 #include <unordered_map>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "engine/scoring/score_matrix.h"
 #include "service/convert/policy_convert.h"
 
@@ -30,7 +30,8 @@ struct CohortFields {
       for (const auto& [key, value] : p.attributes()) attributes.insert(key);
       for (const auto& [key, value] : p.tags()) tags.insert(key);
       for (const auto& [key, value] : p.numbers()) numbers.insert(key);
-      if (!p.location().municipality().empty()) attributes.insert("municipality");
+      if (!p.location().municipality().empty())
+        attributes.insert("municipality");
       if (!p.location().region().empty()) attributes.insert("region");
       if (!p.availability().empty()) tags.insert("availability");
     }
@@ -106,14 +107,14 @@ class PolicyChecker {
     if (name.empty()) {
       out_.Add(path, "is required");
     } else if (known.count(name) == 0) {
-      out_.Add(path,
-               is_default_
-                   ? absl::StrCat("the default policy needs the ", what, " '",
-                                  name,
-                                  "' but no participant has it; add it to the "
-                                  "cohort or give a policy")
-                   : absl::StrCat("no participant has this ", what,
-                                  "; check the spelling"));
+      out_.Add(
+          path,
+          is_default_
+              ? absl::StrCat("the default policy needs the ", what, " '", name,
+                             "' but no participant has it; add it to the "
+                             "cohort or give a policy")
+              : absl::StrCat("no participant has this ", what,
+                             "; check the spelling"));
     }
   }
 

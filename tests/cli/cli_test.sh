@@ -42,9 +42,9 @@ expect bad-capacity 1 stderr "row 3, column D (capacity): must not be negative" 
   -- "$sopu" validate "$bad"
 expect bad-level 1 stderr "row 4, column E (goal.lead): importance must be in 0..5" \
   -- "$sopu" validate "$bad"
-expect bad-duplicate 1 stderr "row 5, column A (id): duplicates the id of participants[2]" \
+expect bad-duplicate 1 stderr "row 5, column A (id): duplicates the id of row 4" \
   -- "$sopu" validate "$bad"
-expect bad-no-goal 1 stderr "row 6, column E (goal.lead): a mentee needs at least one goal above 0" \
+expect bad-no-goal 1 stderr "row 6: a mentee needs at least one goal above 0" \
   -- "$sopu" validate "$bad"
 expect bad-count 1 stderr "4 problems" -- "$sopu" validate "$bad"
 expect bad-score-computes-nothing 1 stderr \
@@ -55,14 +55,14 @@ expect score-excluded 0 stdout \
   "  no allowed mentor: rule shared-language excludes all 2 mentors" \
   -- "$sopu" score "$data/no-swedish.csv"
 expect score-csv 0 stdout \
-  "a1,Väinö,1,m1,Äijä Öberg,0.8000,complement,0.8000,,,,,"$'\r' \
+  "a1,Väinö,1,m1,Äijä Öberg,1.0000,complement,1.0000,,,,,"$'\r' \
   -- "$sopu" score "$data/no-swedish.csv" --format csv
-expect score-json 0 stdout '  "engine_version": "0.1.0"' \
+expect score-json 0 stdout ' "engine_version": "0.1.0"' \
   -- "$sopu" score "$data/no-swedish.csv" --format json
 
 expect missing-file 3 stderr "sopu: $data/nope.csv: no such file" \
   -- "$sopu" score "$data/nope.csv"
-expect usage 2 stderr "--top: Value 0 not in range [1 - 1000]" \
+expect usage 2 stderr "--top: Value 0 not in range 1 to 1000" \
   -- "$sopu" score "$data/no-swedish.csv" --top 0
 
 out_file=$(mktemp -d)/scores.csv

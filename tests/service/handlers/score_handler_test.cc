@@ -66,7 +66,8 @@ TEST(ScoreHandler, TopKLimitsTheList) {
 
 TEST(ScoreHandler, NamesTheRuleThatExcludesEveryMentor) {
   auto request = Request();
-  auto& tags = *request.mutable_cohort()->mutable_participants(3)->mutable_tags();
+  auto& tags =
+      *request.mutable_cohort()->mutable_participants(3)->mutable_tags();
   tags["languages"].clear_values();
   tags["languages"].add_values("sv");
   auto response = HandleScore(request);
@@ -89,8 +90,10 @@ TEST(ScoreHandler, MixedRulesAreCounted) {
   auto& tags = *a1->mutable_tags();
   tags["languages"].clear_values();
   tags["languages"].add_values("en");
-  (*request.mutable_cohort()->mutable_participants(0)->mutable_tags())
-      ["languages"].add_values("en");
+  (*request.mutable_cohort()
+        ->mutable_participants(0)
+        ->mutable_tags())["languages"]
+      .add_values("en");
   auto response = HandleScore(request);
   ASSERT_TRUE(response.ok()) << response.status();
   const auto& out = response->mentees(0);
@@ -103,19 +106,19 @@ TEST(ScoreHandler, MixedRulesAreCounted) {
 TEST(ScoreHandler, InvalidInputIsRejectedWithEveryProblem) {
   auto request = Request();
   request.set_top_k(5000);
-  (*request.mutable_cohort()->mutable_participants(2)->mutable_goals())
-      ["lead"] = 9;
+  (*request.mutable_cohort()
+        ->mutable_participants(2)
+        ->mutable_goals())["lead"] = 9;
   request.mutable_cohort()->mutable_participants(3)->set_id("a1");
   auto response = HandleScore(request);
   ASSERT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(response.status().message(), "the request has 3 problems");
-  EXPECT_THAT(
-      ToPairs(ViolationsOf(response.status())),
-      ElementsAre(Pair("top_k", "must be in 1..1000 (0 means 5)"),
-                  Pair("cohort.participants[2].goals.lead",
-                       "importance must be in 0..5"),
-                  Pair("cohort.participants[3].id",
-                       "duplicates the id of participants[2]")));
+  EXPECT_THAT(ToPairs(ViolationsOf(response.status())),
+              ElementsAre(Pair("top_k", "must be in 1..1000 (0 means 5)"),
+                          Pair("cohort.participants[2].goals.lead",
+                               "importance must be in 0..5"),
+                          Pair("cohort.participants[3].id",
+                               "duplicates the id of participants[2]")));
 }
 
 TEST(ScoreHandler, NeedsMentorsAndMentees) {

@@ -35,14 +35,14 @@ TEST(ValidateHandler, ListsCohortAndPolicyProblemsTogether) {
   EXPECT_FALSE(response.truncated());
   EXPECT_THAT(
       ToPairs(response.violations()),
-      ElementsAre(Pair("cohort.participants[0].capacity",
-                       "must not be negative"),
-                  Pair("policy.criteria[0].similar.attribute",
-                       "no participant has this attribute; check the "
-                       "spelling"),
-                  Pair("policy.criteria",
-                       "the weights sum to 0; give at least one criterion a "
-                       "positive weight")));
+      ElementsAre(
+          Pair("cohort.participants[0].capacity", "must not be negative"),
+          Pair("policy.criteria[0].similar.attribute",
+               "no participant has this attribute; check the "
+               "spelling"),
+          Pair("policy.criteria",
+               "the weights sum to 0; give at least one criterion a "
+               "positive weight")));
 }
 
 TEST(ValidateHandler, EmptyCohort) {

@@ -47,11 +47,10 @@ TEST(CohortValidator, MissingAndPaddedIds) {
   auto cohort = ValidCohort();
   cohort.mutable_participants(0)->set_id("");
   cohort.mutable_participants(1)->set_id(" m2");
-  EXPECT_THAT(
-      Check(cohort),
-      ElementsAre(Pair("cohort.participants[0].id", "is required"),
-                  Pair("cohort.participants[1].id",
-                       "must not start or end with whitespace")));
+  EXPECT_THAT(Check(cohort),
+              ElementsAre(Pair("cohort.participants[0].id", "is required"),
+                          Pair("cohort.participants[1].id",
+                               "must not start or end with whitespace")));
 }
 
 TEST(CohortValidator, UnknownThemeListsTheProgramThemes) {
@@ -67,12 +66,11 @@ TEST(CohortValidator, LevelOutOfRange) {
   auto cohort = ValidCohort();
   (*cohort.mutable_participants(2)->mutable_goals())["lead"] = 7;
   (*cohort.mutable_participants(0)->mutable_competences())["craft"] = -1;
-  EXPECT_THAT(
-      Check(cohort),
-      ElementsAre(Pair("cohort.participants[0].competences.craft",
-                       "level must be in 0..5"),
-                  Pair("cohort.participants[2].goals.lead",
-                       "importance must be in 0..5")));
+  EXPECT_THAT(Check(cohort),
+              ElementsAre(Pair("cohort.participants[0].competences.craft",
+                               "level must be in 0..5"),
+                          Pair("cohort.participants[2].goals.lead",
+                               "importance must be in 0..5")));
 }
 
 TEST(CohortValidator, NanAndInfinity) {
@@ -85,28 +83,26 @@ TEST(CohortValidator, NanAndInfinity) {
   location->set_has_coordinates(true);
   location->set_lat(std::numeric_limits<double>::quiet_NaN());
   location->set_lon(200);
-  EXPECT_THAT(
-      Check(cohort),
-      ElementsAre(
-          Pair("cohort.participants[0].competences.lead",
-               "must be a finite number"),
-          Pair("cohort.participants[1].numbers.years",
-               "must be a finite number"),
-          Pair("cohort.participants[2].location.lat",
-               "latitude must be in -90..90"),
-          Pair("cohort.participants[2].location.lon",
-               "longitude must be in -180..180")));
+  EXPECT_THAT(Check(cohort),
+              ElementsAre(Pair("cohort.participants[0].competences.lead",
+                               "must be a finite number"),
+                          Pair("cohort.participants[1].numbers.years",
+                               "must be a finite number"),
+                          Pair("cohort.participants[2].location.lat",
+                               "latitude must be in -90..90"),
+                          Pair("cohort.participants[2].location.lon",
+                               "longitude must be in -180..180")));
 }
 
 TEST(CohortValidator, NegativeCapacity) {
   auto cohort = ValidCohort();
   cohort.mutable_participants(0)->set_capacity(-1);
   cohort.mutable_participants(1)->set_capacity(1001);
-  EXPECT_THAT(Check(cohort),
-              ElementsAre(Pair("cohort.participants[0].capacity",
-                               "must not be negative"),
-                          Pair("cohort.participants[1].capacity",
-                               "must be at most 1000")));
+  EXPECT_THAT(
+      Check(cohort),
+      ElementsAre(
+          Pair("cohort.participants[0].capacity", "must not be negative"),
+          Pair("cohort.participants[1].capacity", "must be at most 1000")));
 }
 
 TEST(CohortValidator, MenteeWithoutGoals) {
@@ -120,32 +116,30 @@ TEST(CohortValidator, MenteeWithoutGoals) {
 TEST(CohortValidator, AvoidAndWishLists) {
   auto cohort = ValidCohort();
   auto* a1 = cohort.mutable_participants(2);
-  a1->add_avoid("m2");     // fine
+  a1->add_avoid("m2");      // fine
   a1->add_avoid("nobody");  // unknown
   a1->add_avoid("a1");      // itself
   a1->add_wishes("m1");
   a1->add_wishes("m1");  // twice
-  EXPECT_THAT(
-      Check(cohort),
-      ElementsAre(Pair("cohort.participants[2].avoid[1]",
-                       "names no participant of the cohort"),
-                  Pair("cohort.participants[2].avoid[2]",
-                       "names the participant itself"),
-                  Pair("cohort.participants[2].wishes[1]",
-                       "names the same participant twice")));
+  EXPECT_THAT(Check(cohort),
+              ElementsAre(Pair("cohort.participants[2].avoid[1]",
+                               "names no participant of the cohort"),
+                          Pair("cohort.participants[2].avoid[2]",
+                               "names the participant itself"),
+                          Pair("cohort.participants[2].wishes[1]",
+                               "names the same participant twice")));
 }
 
 TEST(CohortValidator, RolesRequiredAndKnown) {
   auto cohort = ValidCohort();
   cohort.mutable_participants(0)->clear_roles();
   cohort.mutable_participants(1)->add_roles(sopu::v1::ROLE_UNSPECIFIED);
-  EXPECT_THAT(
-      Check(cohort),
-      ElementsAre(Pair("cohort.participants[0].roles",
-                       "at least one role is required (mentor, mentee, "
-                       "facilitator or peer)"),
-                  Pair("cohort.participants[1].roles[1]",
-                       "must be mentor, mentee, facilitator or peer")));
+  EXPECT_THAT(Check(cohort),
+              ElementsAre(Pair("cohort.participants[0].roles",
+                               "at least one role is required (mentor, mentee, "
+                               "facilitator or peer)"),
+                          Pair("cohort.participants[1].roles[1]",
+                               "must be mentor, mentee, facilitator or peer")));
 }
 
 TEST(CohortValidator, ThemeIds) {

@@ -119,8 +119,7 @@ TEST(PolicyValidator, ParameterRanges) {
   EXPECT_THAT(
       ToPairs(list.violations()),
       ElementsAre(
-          Pair("policy.criteria[0].complement.min_coverage",
-               "must be in 0..1"),
+          Pair("policy.criteria[0].complement.min_coverage", "must be in 0..1"),
           Pair("policy.criteria[1].overlap.minimum", "must be in 0..1000"),
           Pair("policy.criteria[2].gap.max_gap",
                "must be a finite number not below min_gap"),

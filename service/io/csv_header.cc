@@ -1,0 +1,157 @@
+#include "service/io/csv_header.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <map>
+#include <string_view>
+
+#include "absl/strings/str_cat.h"
+#include "service/io/csv_cells.h"
+#include "service/io/source_map.h"
+
+namespace sopu::io::internal {
+namespace {
+
+struct FixedColumn {
+  std::string_view name;  // lower case
+  CsvField field;
+  std::string_view map_key;  // for shortcuts into maps; else empty
+  std::string_view key;      // SourceMap field key
+};
+
+constexpr std::array<FixedColumn, 18> kFixedColumns = {{
+    {"id", CsvField::kId, "", "id"},
+    {"name", CsvField::kDisplayName, "", "display_name"},
+    {"role", CsvField::kRoles, "", "roles"},
+    {"roles", CsvField::kRoles, "", "roles"},
+    {"capacity", CsvField::kCapacity, "", "capacity"},
+    {"organisation", CsvField::kAttribute, "organisation",
+     "attributes.organisation"},
+    {"sector", CsvField::kAttribute, "sector", "attributes.sector"},
+    {"career_stage", CsvField::kAttribute, "career_stage",
+     "attributes.career_stage"},
+    {"languages", CsvField::kTags, "languages", "tags.languages"},
+    {"sectors", CsvField::kTags, "sectors", "tags.sectors"},
+    {"years_experience", CsvField::kNumber, "years_experience",
+     "numbers.years_experience"},
+    {"lat", CsvField::kLat, "", "location.lat"},
+    {"lon", CsvField::kLon, "", "location.lon"},
+    {"municipality", CsvField::kMunicipality, "", "location.municipality"},
+    {"region", CsvField::kRegion, "", "location.region"},
+    {"availability", CsvField::kAvailability, "", "availability"},
+    {"avoid", CsvField::kAvoid, "", "avoid"},
+    {"wishes", CsvField::kWishes, "", "wishes"},
+}};
+
+struct PrefixColumn {
+  std::string_view prefix;  // lower case, with the dot
+  CsvField field;
+  std::string_view key_prefix;  // SourceMap key prefix, with the dot
+};
+
+constexpr std::array<PrefixColumn, 5> kPrefixColumns = {{
+    {"competence.", CsvField::kCompetence, "competences."},
+    {"goal.", CsvField::kGoal, "goals."},
+    {"attr.", CsvField::kAttribute, "attributes."},
+    {"tags.", CsvField::kTags, "tags."},
+    {"number.", CsvField::kNumber, "numbers."},
+}};
+
+// MapName fills column.field/name/key from a non-blank header, or returns a
+// problem description.
+std::string MapName(std::string_view header, CsvColumn& column) {
+  const std::string lower = AsciiLower(header);
+  for (const FixedColumn& fixed : kFixedColumns) {
+    if (lower == fixed.name) {
+      column.field = fixed.field;
+      column.name = std::string(fixed.map_key);
+      column.key = std::string(fixed.key);
+      return "";
+    }
+  }
+  for (const PrefixColumn& prefixed : kPrefixColumns) {
+    if (lower.starts_with(prefixed.prefix)) {
+      const std::string_view name =
+          TrimAscii(header.substr(prefixed.prefix.size()));
+      if (name.empty()) {
+        return "name missing after " + std::string(prefixed.prefix);
+      }
+      column.field = prefixed.field;
+      column.name = std::string(name);
+      column.key = std::string(prefixed.key_prefix);
+      column.key.append(name);
+      return "";
+    }
+  }
+  return "unknown column; see docs/csv-format.md";
+}
+
+// Unmap makes a named column one whose cells are not read.
+void Unmap(CsvColumn& column) {
+  column.field = CsvField::kNone;
+  column.name.clear();
+  column.key.clear();
+}
+
+}  // namespace
+
+CsvHeader MapCsvHeader(const std::vector<std::string>& cells) {
+  CsvHeader result;
+  std::size_t count = cells.size();
+  while (count > 0 && IsBlankCell(cells[count - 1])) --count;
+  result.columns.resize(count);
+
+  std::map<std::string, int> first_column_of_key;
+  int lat_column = 0;
+  int lon_column = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const int number = static_cast<int>(i) + 1;
+    CsvColumn& column = result.columns[i];
+    const std::string_view header = TrimAscii(cells[i]);
+    if (header.empty()) continue;
+    column.named = true;
+    if (!IsValidUtf8(header)) {
+      result.problems.push_back(
+          {number, "not valid UTF-8; save the file as CSV UTF-8"});
+      continue;
+    }
+    column.header = std::string(header);
+    if (std::string problem = MapName(header, column); !problem.empty()) {
+      result.problems.push_back({number, std::move(problem)});
+      Unmap(column);
+      continue;
+    }
+    const auto [first, inserted] =
+        first_column_of_key.try_emplace(column.key, number);
+    if (!inserted) {
+      result.problems.push_back(
+          {number, absl::StrCat("duplicate column; same as column ",
+                                SourceMap::ColumnLetters(first->second))});
+      Unmap(column);
+      continue;
+    }
+    if (column.field == CsvField::kLat) lat_column = number;
+    if (column.field == CsvField::kLon) lon_column = number;
+    if ((column.field == CsvField::kCompetence ||
+         column.field == CsvField::kGoal) &&
+        std::find(result.themes.begin(), result.themes.end(), column.name) ==
+            result.themes.end()) {
+      result.themes.push_back(column.name);
+    }
+  }
+
+  if (!first_column_of_key.contains("id")) {
+    result.problems.push_back({0, "missing column id; add an id column"});
+  }
+  if ((lat_column == 0) != (lon_column == 0)) {
+    const int alone = lat_column + lon_column;
+    result.problems.push_back({alone, lat_column != 0
+                                          ? "lat needs a lon column; add one"
+                                          : "lon needs a lat column; add one"});
+    Unmap(result.columns[static_cast<std::size_t>(alone - 1)]);
+  }
+  return result;
+}
+
+}  // namespace sopu::io::internal
