@@ -191,8 +191,19 @@ void CsvCohortBuilder::ReadHeader() {
                    : internal::CsvLocation(row_, 0, ""),
                problem.description);
   }
-  for (const std::string& theme : header_.themes) {
+  for (std::size_t t = 0; t < header_.themes.size(); ++t) {
+    const std::string& theme = header_.themes[t];
     out_.cohort.mutable_taxonomy()->add_themes()->set_id(theme);
+    // The theme's first column, so a bad theme name points at its header.
+    for (std::size_t i = 0; i < header_.columns.size(); ++i) {
+      const CsvColumn& column = header_.columns[i];
+      if (column.key == "competences." + theme ||
+          column.key == "goals." + theme) {
+        out_.source.AddTheme(static_cast<int>(t), static_cast<int>(i) + 1,
+                             column.header);
+        break;
+      }
+    }
   }
   for (std::size_t i = 0; i < header_.columns.size(); ++i) {
     const CsvColumn& column = header_.columns[i];

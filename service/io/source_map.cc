@@ -66,8 +66,24 @@ void SourceMap::AddColumn(const std::string& field_key, int number,
   columns_.insert_or_assign(field_key, Column{number, header});
 }
 
+void SourceMap::AddTheme(int index, int number, const std::string& header) {
+  if (index < 0) return;
+  const auto slot = static_cast<std::size_t>(index);
+  if (themes_.size() <= slot) themes_.resize(slot + 1);
+  themes_[slot] = Column{number, header};
+}
+
 std::optional<std::string> SourceMap::Locate(std::string_view path) const {
   ConsumePrefix(path, "cohort.");
+  if (ConsumePrefix(path, "taxonomy.themes")) {
+    std::size_t theme = 0;
+    if (!ConsumeIndex(path, &theme) || theme >= themes_.size() ||
+        themes_[theme].number <= 0) {
+      return std::nullopt;
+    }
+    return internal::CsvLocation(1, themes_[theme].number,
+                                 themes_[theme].header);
+  }
   if (!ConsumePrefix(path, "participants")) return std::nullopt;
   std::size_t index = 0;
   if (!ConsumeIndex(path, &index)) return std::nullopt;

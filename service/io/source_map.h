@@ -29,12 +29,16 @@ class SourceMap {
   void AddColumn(const std::string& field_key, int number,
                  const std::string& header);
 
+  // Set-up: taxonomy theme `index` came from the header of column `number`.
+  void AddTheme(int index, int number, const std::string& header);
+
   // Locate turns a field path such as
   // "cohort.participants[3].goals.leadership" or "participants[3].avoid[1]"
   // into "row 5, column F (goal.leadership)"; a path of a participant without
-  // a matching column gives "row 5"; nullopt when the path names no
-  // participant of this map (also "taxonomy...", "program", or a location
-  // string the CSV reader already wrote).
+  // a matching column gives "row 5"; "cohort.taxonomy.themes[2].id" gives
+  // the header cell the theme came from, e.g. "row 1, column E (goal.x y)";
+  // nullopt when the path names no participant or theme of this map (also
+  // "program", or a location string the CSV reader already wrote).
   //
   // A leading "cohort." is dropped, then "participants[i]"; in the rest,
   // array indices ("[1]") and a TagSet's ".values[k]" are dropped. The column
@@ -56,6 +60,7 @@ class SourceMap {
   };
   std::vector<int> rows_;  // by participant index; 0 = unknown
   std::map<std::string, Column, std::less<>> columns_;
+  std::vector<Column> themes_;  // by theme index; number 0 = unknown
 };
 
 }  // namespace sopu::io

@@ -86,6 +86,7 @@ class CohortChecker {
         out_.Add(path, "must be at most 64 characters");
       } else if (!std::all_of(id.begin(), id.end(), IsThemeIdChar)) {
         out_.Add(path, "may hold only letters a-z, A-Z, digits, '_' and '-'");
+        bad_themes_.insert(id);
       } else if (!themes_.insert(id).second) {
         out_.Add(path, "duplicates an earlier theme id");
       }
@@ -106,6 +107,9 @@ class CohortChecker {
     for (const std::string& key : keys) {
       const double value = levels.at(key);
       std::string path = absl::StrCat(base, ".", key);
+      if (bad_themes_.count(key) != 0) {
+        continue;  // reported once, at the taxonomy
+      }
       if (themes_.count(key) == 0) {
         out_.Add(path, absl::StrCat("unknown theme; ", ThemeList()));
       } else if (!std::isfinite(value)) {
@@ -227,6 +231,7 @@ class CohortChecker {
   const std::string& prefix_;
   ViolationList& out_;
   std::set<std::string> themes_;
+  std::set<std::string> bad_themes_;
   std::unordered_map<std::string, int> first_index_;
 };
 

@@ -51,6 +51,11 @@ expect bad-score-computes-nothing 1 stderr \
   "$bad: the input has problems; nothing was computed." \
   -- "$sopu" score "$bad"
 
+expect bad-theme 1 stderr \
+  "row 1, column C (goal.Self leadership): may hold only letters a-z, A-Z, digits, '_' and '-'" \
+  -- "$sopu" validate "$data/bad-theme.csv"
+expect bad-theme-once 1 stderr "1 problem" -- "$sopu" validate "$data/bad-theme.csv"
+
 expect score-excluded 0 stdout \
   "  no allowed mentor: rule shared-language excludes all 2 mentors" \
   -- "$sopu" score "$data/no-swedish.csv"

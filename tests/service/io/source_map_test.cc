@@ -83,6 +83,15 @@ TEST(SourceMapTest, NoParticipantGivesNullopt) {
   EXPECT_EQ(SourceMap().Locate("participants[0]"), std::nullopt);
 }
 
+TEST(SourceMapTest, ThemeGivesItsHeaderCell) {
+  SourceMap map = ExampleMap();
+  map.AddTheme(1, 6, "goal.leadership");
+  EXPECT_EQ(map.Locate("cohort.taxonomy.themes[1].id"),
+            "row 1, column F (goal.leadership)");
+  EXPECT_EQ(map.Locate("cohort.taxonomy.themes[0].id"), std::nullopt);
+  EXPECT_EQ(map.Locate("cohort.taxonomy.themes[2].id"), std::nullopt);
+}
+
 TEST(SourceMapTest, ColumnLetters) {
   EXPECT_EQ(SourceMap::ColumnLetters(1), "A");
   EXPECT_EQ(SourceMap::ColumnLetters(2), "B");
