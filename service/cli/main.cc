@@ -8,7 +8,9 @@
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   using sopu::cli::kExitUsage;
   CLI::App app{
       "sopu — score, match and group participants of mentoring programs.\n"
@@ -80,4 +82,15 @@ int main(int argc, char** argv) {
     return sopu::cli::kExitInternal;
   }
   return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (...) {
+    std::cerr << "sopu: internal error\n";
+    return 4;
+  }
 }

@@ -1,5 +1,6 @@
 #include "service/render/text_table.h"
 
+#include <array>
 #include <cstdio>
 
 namespace sopu::service {
@@ -21,12 +22,12 @@ std::string PadRight(std::string_view text, std::size_t width) {
   if (DisplayWidth(text) > width) {
     std::string cut;
     std::size_t points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (!IsContinuationByte(text[i])) {
+    for (char c : text) {
+      if (!IsContinuationByte(c)) {
         if (points + 1 == width) break;
         ++points;
       }
-      cut.push_back(text[i]);
+      cut.push_back(c);
     }
     cut += "…";
     return cut;
@@ -50,9 +51,9 @@ std::string CsvField(std::string_view text) {
 }
 
 std::string FormatFixed(double value, int digits) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-  return buffer;
+  std::array<char, 64> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.*f", digits, value);
+  return buffer.data();
 }
 
 }  // namespace sopu::service

@@ -6,7 +6,9 @@
 #include "CLI/CLI.hpp"
 #include "engine/version.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   CLI::App app{
       "sopud — the sopu gRPC server (sopu.v1). This version only reports its "
       "version; serving lands with the service work. Use `sopu` meanwhile.",
@@ -21,4 +23,15 @@ int main(int argc, char** argv) {
   std::cout << "sopud " << sopu::kVersion
             << " (the gRPC service is not available in this version)\n";
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (...) {
+    std::cerr << "sopud: internal error\n";
+    return 4;
+  }
 }

@@ -107,10 +107,10 @@ class CohortChecker {
     for (const std::string& key : keys) {
       const double value = levels.at(key);
       std::string path = absl::StrCat(base, ".", key);
-      if (bad_themes_.count(key) != 0) {
+      if (bad_themes_.contains(key)) {
         continue;  // reported once, at the taxonomy
       }
-      if (themes_.count(key) == 0) {
+      if (!themes_.contains(key)) {
         out_.Add(path, absl::StrCat("unknown theme; ", ThemeList()));
       } else if (!std::isfinite(value)) {
         out_.Add(path, "must be a finite number");
@@ -130,7 +130,7 @@ class CohortChecker {
         out_.Add(path, "is empty");
       } else if (ids[k] == self) {
         out_.Add(path, "names the participant itself");
-      } else if (first_index_.count(ids[k]) == 0) {
+      } else if (!first_index_.contains(ids[k])) {
         out_.Add(path, "names no participant of the cohort");
       } else if (unique && !seen.insert(ids[k]).second) {
         out_.Add(path, "names the same participant twice");

@@ -106,7 +106,7 @@ class PolicyChecker {
                     absl::string_view what) {
     if (name.empty()) {
       out_.Add(path, "is required");
-    } else if (known.count(name) == 0) {
+    } else if (!known.contains(name)) {
       out_.Add(
           path,
           is_default_
@@ -131,7 +131,7 @@ class PolicyChecker {
       case Criterion::kComplement: {
         const auto& themes = c.complement().themes();
         for (int t = 0; t < themes.size(); ++t) {
-          if (fields_.themes.count(themes[t]) == 0) {
+          if (!fields_.themes.contains(themes[t])) {
             out_.Add(absl::StrCat(base, ".complement.themes[", t, "]"),
                      "unknown theme; it is not in the cohort's taxonomy");
           }
