@@ -21,15 +21,16 @@ inline constexpr std::uint8_t kAllowed = 0;
 inline constexpr std::uint8_t kForbiddenSelf = 1;
 inline constexpr std::uint8_t kForbiddenAvoid = 2;
 inline constexpr std::uint8_t kForbiddenSameOrganisation = 3;
-// Hard criterion k (index into Policy::criteria) forbids: kFirstCriterionVerdict
-// + k. Policies have at most 250 criteria so every code fits a byte.
+// Hard criterion k (index into Policy::criteria) forbids:
+// kFirstCriterionVerdict + k. Policies have at most 250 criteria so every
+// code fits a byte.
 inline constexpr std::uint8_t kFirstCriterionVerdict = 4;
 inline constexpr int kMaxCriteria = 250;
 
 using RowMatrixXf =
     Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using RowMatrixXu8 = Eigen::Matrix<std::uint8_t, Eigen::Dynamic,
-                                   Eigen::Dynamic, Eigen::RowMajor>;
+using RowMatrixXu8 = Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic,
+                                   Eigen::RowMajor>;
 
 // ScoreMatrix owns its data; rows = mentees, cols = mentors of the model that
 // made it.

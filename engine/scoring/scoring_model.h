@@ -6,15 +6,36 @@
 // (a participant with both roles is in both; pairing someone with themself is
 // forbidden). Both paths evaluate the same formulas (docs/scoring.md): the
 // matrix path in single precision and tiles, the explain path in double, so a
-// matrix entry and Explain(r, c).score agree to within 1e-5.
+// matrix entry and Explain(r, c).score agree to within 1e-5 and the verdicts
+// are identical (hard predicates are exact, or re-decided in double near
+// their threshold).
+//
+// Algorithm: row tiles run on OpenMP threads; each 32-row x 512-column block
+// gets one Eigen GEMM for the complement criteria (normalised goals times
+// competences / 5, written straight into the score block), then one fused,
+// branch-free, vectorised pass per other criterion that adds its weighted
+// value and folds its hard predicate into the verdict (tile_kernels.h).
 //
 // Complexity, with P participants, T themes in complement criteria, R rows,
-// C columns, K criteria: Build O(P * (T + features)); ComputeMatrix
-// O(R * C * (T + K)) time, O(R * C) memory (scores as float, verdicts as one
-// byte each; no per-criterion matrix is kept); Explain O(T + K) per pair.
+// C columns, K criteria, W bitset words of a tag field: Build
+// O(P * (T + features) + R log C); ComputeMatrix O(R * C * (T + K + W)) time,
+// O(R * C) memory (scores as float, verdicts as one byte each; no
+// per-criterion matrix is kept); Explain O((T + K) log m) per pair (m: profile
+// map sizes).
+//
+// Determinism: the block shape depends only on (R, C), and every score is
+// accumulated in policy order, so results are bit-identical for any
+// ScoringOptions (thread count, tile size) on a given build.
 //
 // Ownership: the model keeps a pointer to the cohort, which must outlive it,
 // and a copy of the policy. Thread-safe for concurrent const use.
+//
+// Usage:
+//   absl::StatusOr<ScoringModel> model = ScoringModel::Build(cohort, policy);
+//   if (!model.ok()) return model.status();
+//   ScoreMatrix m = model->ComputeMatrix({.threads = 0});
+//   if (m.allowed(r, c)) use(m.scores(r, c));
+//   PairExplanation why = model->Explain(r, c);
 #ifndef SOPU_ENGINE_SCORING_SCORING_MODEL_H_
 #define SOPU_ENGINE_SCORING_SCORING_MODEL_H_
 
@@ -39,20 +60,25 @@ struct CriterionValue {
 
 // PairExplanation is the full breakdown of one (mentee, mentor) pair.
 struct PairExplanation {
-  double score = 0.0;  // sum of contributions, 0..1
-  std::uint8_t verdict = kAllowed;  // first rule that forbids, see Verdict
+  double score = 0.0;                  // sum of contributions, 0..1
+  std::uint8_t verdict = kAllowed;     // first rule that forbids, see Verdict
   std::vector<CriterionValue> values;  // one per criterion, policy order
-  bool self = false;               // same participant on both sides
+  bool self = false;                   // same participant on both sides
   bool avoided = false;            // either names the other in an avoid-list
   bool same_organisation = false;  // only set when the policy forbids it
   [[nodiscard]] bool allowed() const { return verdict == kAllowed; }
 };
 
-// ScoringOptions tunes ComputeMatrix; results do not depend on them.
+// ScoringOptions tunes ComputeMatrix; results do not depend on them (every
+// score and verdict is bit-identical for any value of either).
 struct ScoringOptions {
-  // Worker threads; 0 = all hardware threads. 1..256 otherwise.
+  // Worker threads (OpenMP); 0 = the OpenMP default (all hardware threads
+  // unless OMP_NUM_THREADS says otherwise); otherwise 1..256. Never more than
+  // there are tiles.
   int threads = 0;
-  // Rows per tile, 1..4096: each tile's working set should fit in L2.
+  // Rows per tile, 1..4096: the unit of work a thread takes. Rounded up to a
+  // multiple of 32, the rows of one GEMM block (32 rows x 512 columns, whose
+  // scores stay in L2 while every criterion's pass runs over them).
   int tile_rows = 32;
 };
 
@@ -65,8 +91,8 @@ class ScoringModel {
   static absl::StatusOr<ScoringModel> Build(const Cohort& cohort,
                                             const Policy& policy);
 
-  ScoringModel(ScoringModel&&) noexcept;
-  ScoringModel& operator=(ScoringModel&&) noexcept;
+  ScoringModel(ScoringModel&& other) noexcept;
+  ScoringModel& operator=(ScoringModel&& other) noexcept;
   ScoringModel(const ScoringModel&) = delete;
   ScoringModel& operator=(const ScoringModel&) = delete;
   ~ScoringModel();
@@ -79,7 +105,17 @@ class ScoringModel {
   [[nodiscard]] const std::vector<int>& mentors() const;
 
   // Run.
-  [[nodiscard]] ScoreMatrix ComputeMatrix(const ScoringOptions& options = {}) const;
+  // ComputeMatrix scores every (row, col) pair. Memory: the result (5 bytes
+  // per pair) plus, per thread, 6 KiB of scratch and 64 KiB per hard
+  // complement criterion.
+  [[nodiscard]] ScoreMatrix ComputeMatrix(
+      const ScoringOptions& options = {}) const;
+  // ComputeMatrix into `out`, reusing its storage when it already has the
+  // shape (rows, cols): repeated scoring (re-runs, benchmarks) then skips the
+  // allocation and page faults of a fresh 5-bytes-per-pair matrix.
+  void ComputeMatrix(const ScoringOptions& options, ScoreMatrix* out) const;
+  // Explain breaks down one pair in double precision. Preconditions:
+  // 0 <= row < mentees().size(), 0 <= col < mentors().size().
   [[nodiscard]] PairExplanation Explain(int row, int col) const;
 
  private:
