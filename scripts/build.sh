@@ -4,6 +4,8 @@
 # BUILD_DIR/bin (default: build/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Let clones in other folders share the compiler cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR=1
 dir="${1:-build}"
 shift || true
 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="${SOPU_BUILD_TYPE:-Release}" \

@@ -16,6 +16,7 @@
 #include "service/render/score_render.h"
 #include "service/render/violations_render.h"
 #include "service/status/bad_request.h"
+#include "service/validation/violation_list.h"
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
@@ -70,15 +71,30 @@ const io::SourceMap* SourceOf(const Inputs& inputs) {
   return inputs.cohort.source.has_value() ? &*inputs.cohort.source : nullptr;
 }
 
-// ReportProblems prints the reader's problems followed by `more` (the
-// handler's), all located, and returns kExitInvalidInput.
+// ValidateInputs runs the validate handler on the inputs and puts the
+// reader's problems (cells that could not be read) first, so that every
+// problem is reported at once, in file order.
+sopu::v1::ValidateResponse ValidateInputs(const Inputs& inputs) {
+  sopu::v1::ValidateRequest request;
+  *request.mutable_cohort() = inputs.cohort.cohort;
+  if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
+  sopu::v1::ValidateResponse checked = service::HandleValidate(request);
+  sopu::v1::ValidateResponse response = checked;
+  response.clear_violations();
+  for (const auto& p : inputs.cohort.problems) *response.add_violations() = p;
+  for (const auto& v : checked.violations()) *response.add_violations() = v;
+  response.set_valid(response.violations().empty());
+  response.set_truncated(checked.truncated() || inputs.cohort.truncated);
+  return response;
+}
+
+// ReportProblems prints every problem, located, and returns
+// kExitInvalidInput.
 int ReportProblems(const Inputs& inputs, const std::string& path,
-                   const std::vector<FieldViolation>& more, bool truncated) {
-  std::vector<FieldViolation> all = inputs.cohort.problems;
-  all.insert(all.end(), more.begin(), more.end());
+                   const std::vector<FieldViolation>& problems,
+                   bool truncated) {
   std::cerr << path << ": the input has problems; nothing was computed.\n";
-  service::PrintViolations(all, truncated || inputs.cohort.truncated,
-                           SourceOf(inputs), std::cerr);
+  service::PrintViolations(problems, truncated, SourceOf(inputs), std::cerr);
   return kExitInvalidInput;
 }
 
@@ -119,27 +135,16 @@ int RunValidate(const ValidateOptions& options) {
           LoadInputs(options.cohort_path, options.policy_path, inputs)) {
     return *code;
   }
-  sopu::v1::ValidateRequest request;
-  *request.mutable_cohort() = inputs.cohort.cohort;
-  if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
-  sopu::v1::ValidateResponse response = service::HandleValidate(request);
-
-  // Reader problems count too: a cell that could not be read is invalid.
-  for (const auto& p : inputs.cohort.problems) {
-    *response.mutable_violations()->Add() = p;
-  }
-  const bool valid = response.violations().empty();
-  response.set_valid(valid);
+  const sopu::v1::ValidateResponse response = ValidateInputs(inputs);
   if (options.format == "json") {
     std::cout << io::MessageToPrettyJson(response);
-    return valid ? kExitOk : kExitInvalidInput;
+    return response.valid() ? kExitOk : kExitInvalidInput;
   }
-  if (!valid) {
-    std::vector<FieldViolation> handler(response.violations().begin(),
-                                        response.violations().end());
-    handler.resize(handler.size() - inputs.cohort.problems.size());
-    return ReportProblems(inputs, options.cohort_path, handler,
-                          response.truncated());
+  if (!response.valid()) {
+    return ReportProblems(
+        inputs, options.cohort_path,
+        {response.violations().begin(), response.violations().end()},
+        response.truncated());
   }
   const auto& s = response.summary();
   std::cout << options.cohort_path << ": valid · " << s.participants()
@@ -162,10 +167,7 @@ int RunScore(const ScoreOptions& options) {
 
   if (!inputs.cohort.problems.empty()) {
     // Still validate, so that every problem is reported at once.
-    sopu::v1::ValidateRequest validate;
-    *validate.mutable_cohort() = request.cohort();
-    if (request.has_policy()) *validate.mutable_policy() = request.policy();
-    const auto response = service::HandleValidate(validate);
+    const sopu::v1::ValidateResponse response = ValidateInputs(inputs);
     return ReportProblems(
         inputs, options.cohort_path,
         {response.violations().begin(), response.violations().end()},
@@ -177,8 +179,11 @@ int RunScore(const ScoreOptions& options) {
       service::HandleScore(request);
   if (!response.ok()) {
     if (response.status().code() == absl::StatusCode::kInvalidArgument) {
-      return ReportProblems(inputs, options.cohort_path,
-                            service::ViolationsOf(response.status()), false);
+      const std::vector<FieldViolation> problems =
+          service::ViolationsOf(response.status());
+      return ReportProblems(
+          inputs, options.cohort_path, problems,
+          problems.size() >= service::kDefaultMaxViolations);
     }
     std::cerr << "sopu: " << response.status().message() << '\n';
     return ExitCodeOf(response.status());

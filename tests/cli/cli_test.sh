@@ -56,6 +56,12 @@ expect bad-theme 1 stderr \
   -- "$sopu" validate "$data/bad-theme.csv"
 expect bad-theme-once 1 stderr "1 problem" -- "$sopu" validate "$data/bad-theme.csv"
 
+cells="$data/unreadable-cells.csv"
+expect unreadable-cell 1 stderr "row 2, column C (capacity): not a number" \
+  -- "$sopu" score "$cells"
+expect unreadable-cell-and-validation 1 stderr "3 problems" \
+  -- "$sopu" validate "$cells"
+
 expect score-excluded 0 stdout \
   "  no allowed mentor: rule shared-language excludes all 2 mentors" \
   -- "$sopu" score "$data/no-swedish.csv"
