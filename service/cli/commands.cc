@@ -75,6 +75,13 @@ const io::SourceMap* SourceOf(const Inputs& inputs) {
 // reader's problems (cells that could not be read) first, so that every
 // problem is reported at once, in file order.
 sopu::v1::ValidateResponse ValidateInputs(const Inputs& inputs) {
+  if (inputs.cohort.format == io::CohortFormat::kJson &&
+      !inputs.cohort.problems.empty()) {
+    // The JSON did not parse: the (empty) cohort has nothing more to say.
+    sopu::v1::ValidateResponse response;
+    for (const auto& p : inputs.cohort.problems) *response.add_violations() = p;
+    return response;
+  }
   sopu::v1::ValidateRequest request;
   *request.mutable_cohort() = inputs.cohort.cohort;
   if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
@@ -181,9 +188,8 @@ int RunScore(const ScoreOptions& options) {
     if (response.status().code() == absl::StatusCode::kInvalidArgument) {
       const std::vector<FieldViolation> problems =
           service::ViolationsOf(response.status());
-      return ReportProblems(
-          inputs, options.cohort_path, problems,
-          problems.size() >= service::kDefaultMaxViolations);
+      return ReportProblems(inputs, options.cohort_path, problems,
+                            problems.size() >= service::kDefaultMaxViolations);
     }
     std::cerr << "sopu: " << response.status().message() << '\n';
     return ExitCodeOf(response.status());

@@ -56,6 +56,14 @@ expect bad-theme 1 stderr \
   -- "$sopu" validate "$data/bad-theme.csv"
 expect bad-theme-once 1 stderr "1 problem" -- "$sopu" validate "$data/bad-theme.csv"
 
+bogus=$(mktemp --suffix=.json)
+printf '{"participants": [], "bogus": 1}' >"$bogus"
+expect bad-json 1 stderr \
+  "$(basename "$bogus"): not a valid cohort file (protobuf JSON of sopu.v1.Cohort): bogus: Cannot find field." \
+  -- "$sopu" validate "$bogus"
+expect bad-json-alone 1 stderr "1 problem" -- "$sopu" validate "$bogus"
+rm -f "$bogus"
+
 cells="$data/unreadable-cells.csv"
 expect unreadable-cell 1 stderr "row 2, column C (capacity): not a number" \
   -- "$sopu" score "$cells"
