@@ -10,90 +10,10 @@
 #include "engine/scoring/top_k.h"
 #include "engine/version.h"
 #include "service/convert/policy_convert.h"
+#include "service/handlers/pair_explanations.h"
 #include "service/handlers/prepare_inputs.h"
 
 namespace sopu::service {
-namespace {
-
-constexpr int kMaxReasons = 3;
-
-void FillReasons(const ScoringModel& model, const PairExplanation& pair,
-                 sopu::v1::Recommendation& out) {
-  std::vector<const CriterionValue*> parts;
-  for (const CriterionValue& v : pair.values) {
-    if (v.contribution > 0.0) parts.push_back(&v);
-  }
-  std::stable_sort(parts.begin(), parts.end(),
-                   [](const CriterionValue* a, const CriterionValue* b) {
-                     return a->contribution > b->contribution;
-                   });
-  if (parts.size() > kMaxReasons) parts.resize(kMaxReasons);
-  for (const CriterionValue* v : parts) {
-    auto* reason = out.add_top_reasons();
-    reason->set_criterion(
-        model.policy().criteria[static_cast<std::size_t>(v->criterion)].name);
-    reason->set_value(v->value);
-    reason->set_contribution(v->contribution);
-  }
-}
-
-// ExplainExclusion counts, for a mentee with no allowed mentor, how many
-// mentors each rule forbids (a mentor may fail several rules) and names the
-// rule that forbids them all, if one does.
-void ExplainExclusion(const ScoringModel& model, int row,
-                      sopu::v1::MenteeRecommendations& out) {
-  const Policy& policy = model.policy();
-  const int cols = static_cast<int>(model.mentors().size());
-  std::vector<std::string> rules;
-  std::vector<int> counts;
-  auto count = [&](const std::string& rule) {
-    auto it = std::find(rules.begin(), rules.end(), rule);
-    if (it == rules.end()) {
-      rules.push_back(rule);
-      counts.push_back(1);
-    } else {
-      ++counts[static_cast<std::size_t>(it - rules.begin())];
-    }
-  };
-  int others = 0;  // mentors other than the mentee themself
-  for (int c = 0; c < cols; ++c) {
-    const PairExplanation pair = model.Explain(row, c);
-    if (pair.self) continue;
-    ++others;
-    if (pair.avoided) count("avoid-list");
-    if (pair.same_organisation) count("same-organisation");
-    for (const CriterionValue& v : pair.values) {
-      const Criterion& criterion =
-          policy.criteria[static_cast<std::size_t>(v.criterion)];
-      if (criterion.hard && !v.holds) count(criterion.name);
-    }
-  }
-  std::vector<std::size_t> order(rules.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(
-      order.begin(), order.end(),
-      [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
-  std::vector<std::string> parts;
-  for (std::size_t i : order) {
-    auto* rule = out.add_excluded_by();
-    rule->set_rule(rules[i]);
-    rule->set_mentors_excluded(counts[i]);
-    parts.push_back(absl::StrCat(rules[i], " (", counts[i], ")"));
-  }
-  if (others == 0) {
-    out.set_exclusion("there is no mentor other than this participant");
-  } else if (!order.empty() && counts[order.front()] == others) {
-    out.set_exclusion(absl::StrCat("rule ", rules[order.front()],
-                                   " excludes all ", others,
-                                   others == 1 ? " mentor" : " mentors"));
-  } else {
-    out.set_exclusion(absl::StrCat(
-        "each of the ", others,
-        " mentors is excluded by one of: ", absl::StrJoin(parts, ", ")));
-  }
-}
-
-}  // namespace
 
 absl::StatusOr<sopu::v1::ScoreResponse> HandleScore(
     const sopu::v1::ScoreRequest& request) {
@@ -138,12 +58,18 @@ absl::StatusOr<sopu::v1::ScoreResponse> HandleScore(
           id_of(model->mentors()[static_cast<std::size_t>(ranked[i].col)]));
       rec->set_rank(static_cast<int>(i) + 1);
       rec->set_score(pair.score);
-      FillReasons(*model, pair, *rec);
+      AddTopReasons(*model, pair, *rec->mutable_top_reasons());
     }
     if (ranked.empty()) {
       summary->set_mentees_without_mentor(summary->mentees_without_mentor() +
                                           1);
-      ExplainExclusion(*model, r, *mentee);
+      const Exclusion exclusion = ExplainExclusion(*model, r);
+      mentee->set_exclusion(exclusion.sentence);
+      for (const auto& [rule, count] : exclusion.rules) {
+        auto* excluded = mentee->add_excluded_by();
+        excluded->set_rule(rule);
+        excluded->set_mentors_excluded(count);
+      }
     } else {
       best_sum += mentee->mentors(0).score();
     }
