@@ -9,10 +9,13 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "service/handlers/match_handler.h"
 #include "service/handlers/score_handler.h"
 #include "service/handlers/validate_handler.h"
 #include "service/io/cohort_file.h"
 #include "service/io/json_files.h"
+#include "service/io/pair_list_reader.h"
+#include "service/render/match_render.h"
 #include "service/render/score_render.h"
 #include "service/render/violations_render.h"
 #include "service/status/bad_request.h"
@@ -207,6 +210,97 @@ int RunScore(const ScoreOptions& options) {
     service::RenderScoreCsv(*response, request.cohort(), text);
   } else {
     service::RenderScoreTable(*response, request.cohort(), text);
+  }
+  return WriteOutput(options.output_path, text.str());
+}
+
+namespace {
+
+// ReadPairs reads a pair-list CSV into `out`; false (after printing the
+// reason) when the file cannot be read. Content problems go to `problems`.
+std::optional<int> ReadPairs(
+    const std::string& path,
+    google::protobuf::RepeatedPtrField<sopu::v1::PairRef>& out,
+    std::vector<FieldViolation>& problems) {
+  if (path.empty()) return std::nullopt;
+  absl::StatusOr<std::string> bytes = io::ReadFileBytes(path);
+  if (!bytes.ok()) {
+    std::cerr << "sopu: " << bytes.status().message() << '\n';
+    return ExitCodeOf(bytes.status());
+  }
+  io::PairList list =
+      io::ReadPairList(*bytes, std::filesystem::path(path).filename().string());
+  for (auto& pair : list.pairs) *out.Add() = std::move(pair);
+  problems.insert(problems.end(), list.problems.begin(), list.problems.end());
+  return std::nullopt;
+}
+
+sopu::v1::Objective ObjectiveOf(const std::string& name) {
+  if (name == "max-score") return sopu::v1::OBJECTIVE_MAX_SCORE;
+  if (name == "fair") return sopu::v1::OBJECTIVE_FAIR;
+  if (name == "stable") return sopu::v1::OBJECTIVE_STABLE;
+  return sopu::v1::OBJECTIVE_OPTIMAL_UNSPECIFIED;
+}
+
+}  // namespace
+
+int RunMatch(const MatchOptions& options) {
+  Inputs inputs;
+  if (auto code =
+          LoadInputs(options.cohort_path, options.policy_path, inputs)) {
+    return *code;
+  }
+  sopu::v1::MatchRequest request;
+  *request.mutable_cohort() = inputs.cohort.cohort;
+  if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
+  request.set_objective(ObjectiveOf(options.objective));
+  request.set_continuity_bonus(options.continuity_bonus);
+  if (options.min_score >= 0.0) request.set_min_score(options.min_score);
+  request.set_use_wishes(options.use_wishes);
+
+  std::vector<FieldViolation> pair_problems;
+  for (auto [path, list] :
+       {std::pair{&options.lock_path, request.mutable_locked()},
+        std::pair{&options.forbid_path, request.mutable_forbidden()},
+        std::pair{&options.previous_path, request.mutable_previous()}}) {
+    if (auto code = ReadPairs(*path, *list, pair_problems)) return *code;
+  }
+
+  if (!inputs.cohort.problems.empty() || !pair_problems.empty()) {
+    sopu::v1::ValidateResponse response = ValidateInputs(inputs);
+    std::vector<FieldViolation> all(response.violations().begin(),
+                                    response.violations().end());
+    all.insert(all.end(), pair_problems.begin(), pair_problems.end());
+    return ReportProblems(inputs, options.cohort_path, all,
+                          response.truncated());
+  }
+
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<sopu::v1::MatchResponse> response =
+      service::HandleMatch(request);
+  if (!response.ok()) {
+    if (response.status().code() == absl::StatusCode::kInvalidArgument) {
+      const std::vector<FieldViolation> problems =
+          service::ViolationsOf(response.status());
+      return ReportProblems(inputs, options.cohort_path, problems,
+                            problems.size() >= service::kDefaultMaxViolations);
+    }
+    std::cerr << "sopu: " << response.status().message() << '\n';
+    return ExitCodeOf(response.status());
+  }
+  spdlog::info("matched {} of {} mentees in {} ms",
+               response->summary().matched(), response->summary().mentees(),
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - start)
+                   .count());
+
+  std::ostringstream text;
+  if (options.format == "json") {
+    service::RenderMatchJson(*response, text);
+  } else if (options.format == "csv") {
+    service::RenderMatchCsv(*response, request.cohort(), text);
+  } else {
+    service::RenderMatchTable(*response, request.cohort(), text);
   }
   return WriteOutput(options.output_path, text.str());
 }

@@ -31,8 +31,23 @@ struct ScoreOptions {
   std::string output_path;       // empty: standard output
 };
 
+struct MatchOptions {
+  std::string cohort_path;
+  std::string policy_path;            // empty: the default policy
+  std::string objective = "optimal";  // optimal | max-score | fair | stable
+  std::string lock_path;              // CSV of pairs that must stay
+  std::string forbid_path;            // CSV of pairs that must not be made
+  std::string previous_path;          // CSV of an earlier assignment
+  double continuity_bonus = 0.0;      // 0: the default (0.1) with --previous
+  double min_score = -1.0;            // < 0: unset
+  bool use_wishes = false;
+  std::string format = "table";  // table | csv | json
+  std::string output_path;       // empty: standard output
+};
+
 [[nodiscard]] int RunValidate(const ValidateOptions& options);
 [[nodiscard]] int RunScore(const ScoreOptions& options);
+[[nodiscard]] int RunMatch(const MatchOptions& options);
 
 }  // namespace sopu::cli
 

@@ -5,6 +5,7 @@
 #include "CLI/CLI.hpp"
 #include "engine/version.h"
 #include "service/cli/commands.h"
+#include "service/cli/solve_command.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 
@@ -62,6 +63,79 @@ int Run(int argc, char** argv) {
   score_cmd->add_option("-o,--output", score.output_path,
                         "Write to this file instead of standard output");
 
+  sopu::cli::MatchOptions match;
+  CLI::App* match_cmd = app.add_subcommand(
+      "match",
+      "Assign mentees to mentors as a whole: exact optimum (as many mentees "
+      "as possible, then the best total), fair, or stable; every pair "
+      "explained, every unmatched mentee given a reason");
+  match_cmd
+      ->add_option("COHORT", match.cohort_path, "Cohort file: .csv or .json")
+      ->required();
+  match_cmd->add_option("--policy", match.policy_path,
+                        "Policy file (JSON). Default: see `sopu score`");
+  match_cmd
+      ->add_option("--objective", match.objective,
+                   "optimal: most mentees matched, then the best total; "
+                   "max-score: best total only; fair: most mentees, then the "
+                   "best worst pair, then the total; stable: no mentee and "
+                   "mentor who would both rather be together")
+      ->check(CLI::IsMember({"optimal", "max-score", "fair", "stable"}))
+      ->capture_default_str();
+  match_cmd->add_option("--lock", match.lock_path,
+                        "CSV of pairs that must be in the result (columns "
+                        "mentee_id, mentor_id)");
+  match_cmd->add_option("--forbid", match.forbid_path,
+                        "CSV of pairs that must not be made");
+  match_cmd->add_option("--previous", match.previous_path,
+                        "CSV of an earlier assignment (e.g. a previous "
+                        "`sopu match --format csv`): its pairs are kept "
+                        "unless changing them is worth more than the bonus");
+  match_cmd
+      ->add_option("--continuity-bonus", match.continuity_bonus,
+                   "Score added to previous pairs while solving, 0..1 "
+                   "(default 0.1)")
+      ->check(CLI::Range(0.0, 1.0));
+  match_cmd
+      ->add_option("--min-score", match.min_score,
+                   "With --objective max-score: leave out pairs scoring below "
+                   "this, 0..1")
+      ->check(CLI::Range(0.0, 1.0));
+  match_cmd->add_flag("--use-wishes", match.use_wishes,
+                      "With --objective stable: mentees rank mentors by their "
+                      "wish-lists (mentees without one rank by score)");
+  match_cmd->add_option("--format", match.format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  match_cmd->add_option("-o,--output", match.output_path,
+                        "Write to this file instead of standard output");
+
+  sopu::cli::SolveAssignmentOptions solve_assignment;
+  CLI::App* solve_cmd = app.add_subcommand(
+      "solve", "Run a solver on a bare instance file (benchmark interface)");
+  solve_cmd->require_subcommand(1);
+  CLI::App* solve_assignment_cmd = solve_cmd->add_subcommand(
+      "assignment",
+      "Solve a capacitated assignment instance in the peers' text format "
+      "(docs/assignment.md) and print one JSON line");
+  solve_assignment_cmd
+      ->add_option("--matrix", solve_assignment.matrix_path,
+                   "Instance file: rows cols, capacities, scores (x or -inf "
+                   "forbidden)")
+      ->required();
+  solve_assignment_cmd
+      ->add_option("--objective", solve_assignment.objective,
+                   "lexicographic: most mentees matched, then the largest "
+                   "total; max-score: the largest total")
+      ->check(CLI::IsMember({"lexicographic", "max-score"}))
+      ->capture_default_str();
+  solve_assignment_cmd->add_option(
+      "--min-score", solve_assignment.min_score,
+      "With max-score: pairs scoring below this are not used");
+  solve_assignment_cmd->add_option(
+      "--assign-out", solve_assignment.assign_out_path,
+      "Write the pairs as 'mentee mentor' lines (0-based) to this file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -77,6 +151,10 @@ int Run(int argc, char** argv) {
   try {
     if (app.got_subcommand(validate_cmd)) return RunValidate(validate);
     if (app.got_subcommand(score_cmd)) return RunScore(score);
+    if (app.got_subcommand(match_cmd)) return RunMatch(match);
+    if (solve_cmd->got_subcommand(solve_assignment_cmd)) {
+      return RunSolveAssignment(solve_assignment);
+    }
   } catch (const std::exception& e) {
     std::cerr << "sopu: internal error: " << e.what() << '\n';
     return sopu::cli::kExitInternal;

@@ -12,6 +12,32 @@
 #include "absl/strings/ascii.h"
 
 namespace sopu::io::internal {
+
+unsigned char DetectDelimiter(std::string_view bytes) {
+  std::size_t commas = 0;
+  std::size_t semicolons = 0;
+  std::size_t tabs = 0;
+  bool quoted = false;
+  for (const char c : bytes) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      continue;
+    } else if (c == '\r' || c == '\n') {
+      break;
+    } else if (c == ',') {
+      ++commas;
+    } else if (c == ';') {
+      ++semicolons;
+    } else if (c == '\t') {
+      ++tabs;
+    }
+  }
+  if (semicolons > commas && semicolons >= tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
+
 namespace {
 
 using sopu::v1::Role;

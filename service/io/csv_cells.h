@@ -17,6 +17,10 @@
 
 namespace sopu::io::internal {
 
+// DetectDelimiter picks ',', ';' or tab, whichever occurs most often outside
+// quotes in the first row; ties go to ',' then ';'.
+[[nodiscard]] unsigned char DetectDelimiter(std::string_view bytes);
+
 // TrimAscii returns `text` without leading and trailing ASCII whitespace.
 [[nodiscard]] std::string_view TrimAscii(std::string_view text);
 

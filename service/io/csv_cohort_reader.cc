@@ -21,33 +21,6 @@ using sopu::v1::Participant;
 constexpr std::string_view kNotUtf8 =
     "not valid UTF-8; save the file as CSV UTF-8";
 
-// DetectDelimiter picks ',', ';' or tab, whichever occurs most often outside
-// quotes in the first row; ties go to ',' then ';'.
-unsigned char DetectDelimiter(std::string_view bytes) {
-  std::size_t commas = 0;
-  std::size_t semicolons = 0;
-  std::size_t tabs = 0;
-  bool quoted = false;
-  for (const char c : bytes) {
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      continue;
-    } else if (c == '\r' || c == '\n') {
-      break;
-    } else if (c == ',') {
-      ++commas;
-    } else if (c == ';') {
-      ++semicolons;
-    } else if (c == '\t') {
-      ++tabs;
-    }
-  }
-  if (semicolons > commas && semicolons >= tabs) return ';';
-  if (tabs > commas && tabs > semicolons) return '\t';
-  return ',';
-}
-
 // Message is a status message as a std::string_view (Debian's Abseil has
 // its own string_view type).
 std::string_view Message(const absl::Status& status) {
@@ -120,7 +93,7 @@ void CsvCohortBuilder::Read(std::string_view bytes) {
     csv_parser* parser;
     ~Freer() { csv_free(parser); }
   } freer{&parser};
-  csv_set_delim(&parser, DetectDelimiter(bytes));
+  csv_set_delim(&parser, internal::DetectDelimiter(bytes));
 
   if (csv_parse(&parser, bytes.data(), bytes.size(), OnField, OnRowEnd, this) !=
       bytes.size()) {

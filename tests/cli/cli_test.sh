@@ -79,6 +79,33 @@ expect score-csv 0 stdout \
 expect score-json 0 stdout ' "engine_version": "0.1.0"' \
   -- "$sopu" score "$data/no-swedish.csv" --format json
 
+expect match-example 0 stdout \
+  "Policy: Tuottajakeskus mentorointi 2025 · objective optimal · optimal (proven)" \
+  -- "$sopu" match "$repo/examples/cohort.csv" --policy "$repo/examples/policy.json"
+expect match-stable 0 stdout \
+  "Policy: Tuottajakeskus mentorointi 2025 · objective stable · stable (no blocking pair)" \
+  -- "$sopu" match "$repo/examples/cohort.csv" --policy "$repo/examples/policy.json" --objective stable
+expect match-unmatched 0 stdout \
+  "a2       Elsa                     rule shared-language excludes all 2 mentors" \
+  -- "$sopu" match "$data/no-swedish.csv"
+lock=$(mktemp --suffix=.csv)
+printf 'mentee_id;mentor_id\na1;m2\n' >"$lock"
+expect match-lock 0 stdout \
+  "a1       Väinö                    m2       Åsa Ek                   0.800  2     complement 0.80 [locked]" \
+  -- "$sopu" match "$data/no-swedish.csv" --lock "$lock"
+printf 'mentee_id;mentor_id\na1;m9\n' >"$lock"
+expect match-bad-lock 1 stderr "locked[0].mentor_id: names no participant of the cohort" \
+  -- "$sopu" match "$data/no-swedish.csv" --lock "$lock"
+rm -f "$lock"
+previous=$(mktemp --suffix=.csv)
+"$sopu" match "$repo/examples/cohort.csv" --policy "$repo/examples/policy.json" \
+  --format csv -o "$previous"
+expect match-previous-keeps-all 0 stdout \
+  "Compared with the previous assignment: kept 40 · changed 0 · new 0 · dropped 0" \
+  -- "$sopu" match "$repo/examples/cohort.csv" --policy "$repo/examples/policy.json" \
+  --previous "$previous"
+rm -f "$previous"
+
 expect missing-file 3 stderr "sopu: $data/nope.csv: no such file" \
   -- "$sopu" score "$data/nope.csv"
 expect usage 2 stderr "--top: Value 0 not in range 1 to 1000" \

@@ -1,0 +1,358 @@
+// SolveCapacitatedAssignment reduces both objectives to one min-cost problem
+// in which every row is matched, and hands it to SapCore (sap_core.h).
+//
+// Internal problem (also the certificate's convention): rows i, the mentor
+// columns j with capacity[j] > 0, and one extra "unmatched" slot column.
+// Pair costs are c_ij = -s_ij on allowed pairs (with kMaxScore, also
+// s_ij >= min_score); the slot costs 0 (an unmatched row scores 0) and holds
+//   kMaxScore:                 rows          (any row may stay unmatched),
+//   kMaxCardinalityThenScore:  rows - F      (F = maximum cardinality).
+// Every row is matched to a column or the slot. With the lexicographic
+// objective exactly F rows then use real pairs (no more exist, and the slot
+// takes at most rows - F), so the minimum cost is the best total among
+// maximum-cardinality assignments — no big-M constant, so nothing is lost to
+// rounding. F comes from MaxCardinality when some pair is not allowed, else
+// it is min(rows, sum of capacities).
+//
+// Exactness: when every allowed score is an integer and
+// (rows + cols + 2) * (score range) < 2^24, costs are shifted to
+// smax - s_ij >= 0 and solved in int32 arithmetic (exact; SapCore verifies
+// its potentials stay below 2^26 and we fall back to double otherwise).
+// Otherwise the same algorithm runs in double.
+//
+// Certificate (row_potential u, col_potential v with cols + 1 entries, the
+// last for the slot): v_j <= 0; v_j = 0 for a column (or the slot) with
+// room; u_i + v_j <= c_ij on allowed pairs and u_i + v_slot <= 0 (when the
+// slot has capacity); equality on every used pair and, for an unmatched row,
+// u_i + v_slot = 0. This is LP duality for the transportation problem
+// above. For the lexicographic objective, the absence of an augmenting path
+// proves `matched` = F. CheckAssignmentCertificate checks all of it.
+#include "engine/assignment/capacitated_assignment.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "engine/assignment/sap_cardinality.h"
+#include "engine/assignment/sap_core.h"
+
+namespace sopu {
+namespace {
+
+using assignment_internal::AllowedGraph;
+using assignment_internal::HasAugmentingPath;
+using assignment_internal::MaxCardinality;
+using assignment_internal::SapCore;
+using assignment_internal::SapOutcome;
+using assignment_internal::SapTraits;
+
+absl::Status Validate(const AssignmentProblem& p,
+                      const AssignmentOptions& options) {
+  if (p.rows < 0 || p.cols < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "rows, cols: ", p.rows, " x ", p.cols, " has a negative size"));
+  }
+  const std::size_t cells = static_cast<std::size_t>(p.rows) * p.cols;
+  if (p.scores.size() != cells) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("scores: ", p.scores.size(), " entries, expected ", cells,
+                     " (", p.rows, " x ", p.cols, ")"));
+  }
+  if (!p.forbidden.empty() && p.forbidden.size() != cells) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "forbidden: ", p.forbidden.size(), " entries, expected 0 or ", cells));
+  }
+  if (p.capacity.size() != static_cast<std::size_t>(p.cols)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "capacity: ", p.capacity.size(), " entries, expected ", p.cols));
+  }
+  for (int j = 0; j < p.cols; ++j) {
+    if (p.capacity[static_cast<std::size_t>(j)] < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "capacity[", j, "]: ", p.capacity[static_cast<std::size_t>(j)],
+          " is negative"));
+    }
+  }
+  for (int i = 0; i < p.rows; ++i) {
+    for (int j = 0; j < p.cols; ++j) {
+      if (p.allowed(i, j) && !std::isfinite(p.score(i, j))) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("scores[", i, "][", j, "]: not a finite number"));
+      }
+    }
+  }
+  if (options.min_score.has_value() && std::isnan(*options.min_score)) {
+    return absl::InvalidArgumentError("min_score: not a number");
+  }
+  return absl::OkStatus();
+}
+
+// Usable: whether pair (i, j) may be used under `options`.
+bool Usable(const AssignmentProblem& p, const AssignmentOptions& options, int i,
+            int j) {
+  if (!p.allowed(i, j)) return false;
+  return options.objective != AssignmentObjective::kMaxScore ||
+         !options.min_score.has_value() || p.score(i, j) >= *options.min_score;
+}
+
+std::vector<std::uint8_t> UsableMask(const AssignmentProblem& p,
+                                     const AssignmentOptions& options) {
+  std::vector<std::uint8_t> mask(static_cast<std::size_t>(p.rows) * p.cols);
+  for (int i = 0; i < p.rows; ++i) {
+    for (int j = 0; j < p.cols; ++j) {
+      mask[static_cast<std::size_t>(i) * p.cols + j] =
+          Usable(p, options, i, j) ? 1 : 0;
+    }
+  }
+  return mask;
+}
+
+// Internal: the extended problem's shape (see the file comment).
+struct Internal {
+  std::vector<int> column;    // internal column -> problem column, -1 = slot
+  std::vector<int> capacity;  // per internal column
+  double shift = 0.0;         // internal cost = shift - score
+};
+
+// CoreOutput: SapCore's result in problem terms.
+struct CoreOutput {
+  SapOutcome outcome = SapOutcome::kDone;
+  std::vector<int> col_of_row;
+  std::vector<double> u;
+  std::vector<double> v;
+};
+
+template <typename T>
+CoreOutput RunCore(const AssignmentProblem& p, const AssignmentOptions& options,
+                   const Internal& in) {
+  const int n = static_cast<int>(in.column.size());
+  std::vector<T> cost(static_cast<std::size_t>(p.rows) * n);
+  const T shift = static_cast<T>(in.shift);
+  for (int i = 0; i < p.rows; ++i) {
+    T* row = cost.data() + static_cast<std::size_t>(i) * n;
+    for (int k = 0; k < n; ++k) {
+      const int j = in.column[static_cast<std::size_t>(k)];
+      if (j < 0) {
+        row[k] = shift;
+      } else if (Usable(p, options, i, j)) {
+        row[k] = static_cast<T>(in.shift - p.score(i, j));
+      } else {
+        row[k] = SapTraits<T>::kForbidden;
+      }
+    }
+  }
+  SapCore<T> core(p.rows, n, cost.data(), in.capacity);
+  CoreOutput out;
+  out.outcome = core.Run(options.cancel, options.progress);
+  if (out.outcome != SapOutcome::kDone) return out;
+  out.col_of_row = core.col_of_row();
+  out.u.assign(core.u().begin(), core.u().end());
+  out.v.assign(core.v().begin(), core.v().end());
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
+    const AssignmentProblem& problem, const AssignmentOptions& options) {
+  const auto t0 = std::chrono::steady_clock::now();
+  if (absl::Status status = Validate(problem, options); !status.ok()) {
+    return status;
+  }
+  const AssignmentProblem& p = problem;
+  const bool max_score = options.objective == AssignmentObjective::kMaxScore;
+
+  // Score range over usable pairs, always including 0 (the slot).
+  bool integral = true;
+  bool all_usable = true;
+  double smax = 0.0;
+  double smin = 0.0;
+  for (int i = 0; i < p.rows; ++i) {
+    for (int j = 0; j < p.cols; ++j) {
+      if (!Usable(p, options, i, j)) {
+        all_usable = false;
+        continue;
+      }
+      const double s = p.score(i, j);
+      smax = std::max(smax, s);
+      smin = std::min(smin, s);
+      integral = integral && s == std::floor(s);
+    }
+  }
+
+  Internal in;
+  in.shift = smax;
+  std::int64_t total_capacity = 0;
+  for (int j = 0; j < p.cols; ++j) {
+    const int cap = p.capacity[static_cast<std::size_t>(j)];
+    if (cap == 0) continue;
+    in.column.push_back(j);
+    in.capacity.push_back(cap);
+    total_capacity += cap;
+  }
+  int slot = p.rows;
+  if (!max_score) {
+    int most = 0;
+    if (all_usable) {
+      most = static_cast<int>(std::min<std::int64_t>(p.rows, total_capacity));
+    } else {
+      const std::vector<std::uint8_t> mask = UsableMask(p, options);
+      most = MaxCardinality(
+          AllowedGraph{p.rows, p.cols, mask.data(), p.capacity.data()});
+    }
+    slot = p.rows - most;
+  }
+  if (slot > 0) {
+    in.column.push_back(-1);
+    in.capacity.push_back(slot);
+  }
+
+  const double range = smax - smin;
+  const double size =
+      static_cast<double>(p.rows) + static_cast<double>(in.column.size()) + 2.0;
+  CoreOutput out;
+  out.outcome = SapOutcome::kOverflow;
+  if (integral && size * range < 16777216.0) {
+    out = RunCore<std::int32_t>(p, options, in);
+  }
+  if (out.outcome == SapOutcome::kOverflow) {
+    out = RunCore<double>(p, options, in);
+  }
+
+  AssignmentResult result;
+  if (out.outcome == SapOutcome::kCancelled) {
+    result.status = AssignmentStatus::kCancelled;
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+            .count();
+    return result;
+  }
+  if (out.outcome != SapOutcome::kDone) {
+    return absl::InternalError(
+        "capacitated assignment: no augmenting path although one must exist");
+  }
+
+  AssignmentSolution& sol = result.solution;
+  sol.mentor_of.assign(static_cast<std::size_t>(p.rows), -1);
+  for (int i = 0; i < p.rows; ++i) {
+    const int j = in.column[static_cast<std::size_t>(
+        out.col_of_row[static_cast<std::size_t>(i)])];
+    if (j < 0) continue;
+    sol.mentor_of[static_cast<std::size_t>(i)] = j;
+    ++sol.matched;
+    sol.total += p.score(i, j);
+  }
+
+  // Potentials in the certificate's convention (c_ij = -s_ij).
+  result.row_potential.resize(static_cast<std::size_t>(p.rows));
+  for (int i = 0; i < p.rows; ++i) {
+    result.row_potential[static_cast<std::size_t>(i)] =
+        out.u[static_cast<std::size_t>(i)] - in.shift;
+  }
+  result.col_potential.assign(static_cast<std::size_t>(p.cols) + 1, 0.0);
+  std::vector<bool> internal(static_cast<std::size_t>(p.cols), false);
+  for (std::size_t k = 0; k < in.column.size(); ++k) {
+    const int j = in.column[k];
+    result.col_potential[j < 0 ? static_cast<std::size_t>(p.cols)
+                               : static_cast<std::size_t>(j)] = out.v[k];
+    if (j >= 0) internal[static_cast<std::size_t>(j)] = true;
+  }
+  // Zero-capacity columns: the largest potential <= 0 that keeps their
+  // reduced costs >= 0.
+  for (int j = 0; j < p.cols; ++j) {
+    if (internal[static_cast<std::size_t>(j)]) continue;
+    double v = 0.0;
+    for (int i = 0; i < p.rows; ++i) {
+      if (!Usable(p, options, i, j)) continue;
+      v = std::min(v, -p.score(i, j) -
+                          result.row_potential[static_cast<std::size_t>(i)]);
+    }
+    result.col_potential[static_cast<std::size_t>(j)] = v;
+  }
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+          .count();
+  return result;
+}
+
+bool CheckAssignmentCertificate(const AssignmentProblem& problem,
+                                const AssignmentOptions& options,
+                                const AssignmentResult& result,
+                                double tolerance) {
+  const AssignmentProblem& p = problem;
+  if (!Validate(p, options).ok() ||
+      result.status != AssignmentStatus::kOptimal ||
+      !IsFeasible(p, result.solution) ||
+      result.row_potential.size() != static_cast<std::size_t>(p.rows) ||
+      result.col_potential.size() != static_cast<std::size_t>(p.cols) + 1) {
+    return false;
+  }
+  const std::vector<int>& mentor_of = result.solution.mentor_of;
+  const std::vector<double>& u = result.row_potential;
+  const std::vector<double>& v = result.col_potential;
+  double scale = 1.0;
+  for (const double s : p.scores) {
+    if (std::isfinite(s)) scale = std::max(scale, std::abs(s));
+  }
+  const double tol = tolerance * scale;
+  const bool max_score = options.objective == AssignmentObjective::kMaxScore;
+  const int matched = result.solution.matched;
+  const int slot_capacity = max_score ? p.rows : p.rows - matched;
+  const double v_slot = v[static_cast<std::size_t>(p.cols)];
+
+  std::vector<int> load(static_cast<std::size_t>(p.cols), 0);
+  for (int i = 0; i < p.rows; ++i) {
+    const int j = mentor_of[static_cast<std::size_t>(i)];
+    const double ui = u[static_cast<std::size_t>(i)];
+    if (j >= 0) {
+      if (!Usable(p, options, i, j)) return false;
+      ++load[static_cast<std::size_t>(j)];
+      if (std::abs(-p.score(i, j) - ui - v[static_cast<std::size_t>(j)]) >
+          tol) {
+        return false;
+      }
+    } else if (std::abs(ui + v_slot) > tol) {
+      return false;
+    }
+    if (slot_capacity > 0 && ui + v_slot > tol) return false;
+    for (int c = 0; c < p.cols; ++c) {
+      if (Usable(p, options, i, c) &&
+          ui + v[static_cast<std::size_t>(c)] > -p.score(i, c) + tol) {
+        return false;
+      }
+    }
+  }
+  for (int j = 0; j < p.cols; ++j) {
+    const double vj = v[static_cast<std::size_t>(j)];
+    if (vj > tol) return false;
+    if (load[static_cast<std::size_t>(j)] <
+            p.capacity[static_cast<std::size_t>(j)] &&
+        std::abs(vj) > tol) {
+      return false;
+    }
+  }
+  if (slot_capacity > 0) {
+    if (v_slot > tol) return false;
+    if (p.rows - matched < slot_capacity && std::abs(v_slot) > tol) {
+      return false;
+    }
+  }
+  if (!max_score) {
+    const std::vector<std::uint8_t> mask = UsableMask(p, options);
+    if (HasAugmentingPath(
+            AllowedGraph{p.rows, p.cols, mask.data(), p.capacity.data()},
+            mentor_of)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace sopu

@@ -1,0 +1,33 @@
+// ReadPairList reads a list of (mentee, mentor) pairs from CSV — the locked
+// or previous pairs staff give `sopu match`. The header must name the columns
+// `mentee_id` and `mentor_id` (also `mentee` / `mentor`); other columns are
+// ignored, so a CSV written by `sopu match --format csv` can be given back as
+// `--previous`. Delimiter, BOM and quoting as for cohorts
+// (docs/csv-format.md). Rows whose mentor cell is empty (unmatched mentees)
+// are skipped; a mentee listed twice is kept twice (the request's validation
+// reports it). Complexity O(file size).
+#ifndef SOPU_SERVICE_IO_PAIR_LIST_READER_H_
+#define SOPU_SERVICE_IO_PAIR_LIST_READER_H_
+
+#include <string_view>
+#include <vector>
+
+#include "google/rpc/error_details.pb.h"
+#include "sopu/v1/sopu.pb.h"
+
+namespace sopu::io {
+
+struct PairList {
+  std::vector<sopu::v1::PairRef> pairs;
+  // Problems located as "<file> row R" (records counted from the header,
+  // row 1); descriptions never repeat a cell.
+  std::vector<google::rpc::BadRequest::FieldViolation> problems;
+};
+
+// ReadPairList parses a whole file's bytes; `name` prefixes locations.
+[[nodiscard]] PairList ReadPairList(std::string_view bytes,
+                                    std::string_view name);
+
+}  // namespace sopu::io
+
+#endif  // SOPU_SERVICE_IO_PAIR_LIST_READER_H_

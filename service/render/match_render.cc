@@ -1,0 +1,182 @@
+#include "service/render/match_render.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "service/io/json_files.h"
+#include "service/render/text_table.h"
+
+namespace sopu::service {
+namespace {
+
+constexpr std::size_t kIdWidth = 8;
+constexpr std::size_t kNameWidth = 24;
+
+class Names {
+ public:
+  explicit Names(const sopu::v1::Cohort& cohort) {
+    for (const auto& p : cohort.participants()) {
+      names_.try_emplace(p.id(), p.display_name());
+    }
+  }
+  [[nodiscard]] std::string_view Of(const std::string& id) const {
+    auto it = names_.find(id);
+    return it == names_.end() ? std::string_view() : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> names_;
+};
+
+std::string ObjectiveName(sopu::v1::Objective objective) {
+  switch (objective) {
+    case sopu::v1::OBJECTIVE_MAX_SCORE:
+      return "max-score";
+    case sopu::v1::OBJECTIVE_FAIR:
+      return "fair";
+    case sopu::v1::OBJECTIVE_STABLE:
+      return "stable";
+    default:
+      return "optimal";
+  }
+}
+
+std::string StatusName(sopu::v1::SolverStatus status) {
+  switch (status) {
+    case sopu::v1::SOLVER_STATUS_OPTIMAL:
+      return "optimal (proven)";
+    case sopu::v1::SOLVER_STATUS_STABLE:
+      return "stable (no blocking pair)";
+    case sopu::v1::SOLVER_STATUS_CANCELLED:
+      return "cancelled: the assignment may be incomplete";
+    default:
+      return "unknown";
+  }
+}
+
+std::string Reasons(const sopu::v1::MatchedPair& pair) {
+  std::vector<std::string> parts;
+  for (const auto& r : pair.reasons()) {
+    parts.push_back(
+        absl::StrCat(r.criterion(), " ", FormatFixed(r.contribution(), 2)));
+  }
+  return absl::StrJoin(parts, " · ");
+}
+
+std::string ChangeKind(sopu::v1::PairChange::Kind kind) {
+  switch (kind) {
+    case sopu::v1::PairChange::KIND_KEPT:
+      return "kept";
+    case sopu::v1::PairChange::KIND_CHANGED:
+      return "changed";
+    case sopu::v1::PairChange::KIND_NEW:
+      return "new";
+    case sopu::v1::PairChange::KIND_DROPPED:
+      return "dropped";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+void RenderMatchTable(const sopu::v1::MatchResponse& response,
+                      const sopu::v1::Cohort& cohort, std::ostream& out) {
+  const Names names(cohort);
+  const auto& s = response.summary();
+  out << "Policy: "
+      << (response.policy().name().empty() ? std::string("(unnamed)")
+                                           : response.policy().name())
+      << " · objective " << ObjectiveName(response.objective()) << " · "
+      << StatusName(response.status()) << '\n'
+      << "Matched " << s.matched() << " of " << s.mentees()
+      << " mentees · total " << FormatFixed(s.total(), 3) << " · mean "
+      << FormatFixed(s.mean(), 3) << " · worst " << FormatFixed(s.worst(), 3)
+      << " · " << FormatFixed(s.top3_percent(), 0)
+      << "% got one of their 3 best-scoring mentors\n";
+  if (response.objective() == sopu::v1::OBJECTIVE_FAIR) {
+    out << "Fairness cost: " << FormatFixed(s.fairness_cost(), 3)
+        << " of total score compared with the optimal assignment\n";
+  }
+  if (response.objective() == sopu::v1::OBJECTIVE_STABLE) {
+    out << "Blocking pairs: " << s.blocking_pairs()
+        << " · gap to the optimal total: " << FormatFixed(s.gap_to_optimal(), 3)
+        << '\n';
+  }
+  out << '\n'
+      << PadRight("mentee", kIdWidth) << ' ' << PadRight("", kNameWidth) << ' '
+      << PadRight("mentor", kIdWidth) << ' ' << PadRight("", kNameWidth)
+      << " score  rank  reasons\n";
+  for (const auto& pair : response.pairs()) {
+    out << PadRight(pair.mentee_id(), kIdWidth) << ' '
+        << PadRight(names.Of(pair.mentee_id()), kNameWidth) << ' '
+        << PadRight(pair.mentor_id(), kIdWidth) << ' '
+        << PadRight(names.Of(pair.mentor_id()), kNameWidth) << ' '
+        << FormatFixed(pair.score(), 3) << "  "
+        << PadRight(std::to_string(pair.rank_for_mentee()), 4) << "  "
+        << Reasons(pair) << (pair.locked() ? " [locked]" : "") << '\n';
+  }
+  if (!response.unmatched().empty()) {
+    out << "\nUnmatched (" << response.unmatched_size() << ")\n";
+    for (const auto& u : response.unmatched()) {
+      out << PadRight(u.mentee_id(), kIdWidth) << ' '
+          << PadRight(names.Of(u.mentee_id()), kNameWidth) << ' ' << u.reason()
+          << '\n';
+    }
+  }
+  if (!response.changes().empty()) {
+    out << "\nCompared with the previous assignment: kept " << s.kept()
+        << " · changed " << s.changed() << " · new " << s.added()
+        << " · dropped " << s.dropped() << '\n';
+    for (const auto& c : response.changes()) {
+      if (c.kind() == sopu::v1::PairChange::KIND_KEPT) continue;
+      out << "  " << PadRight(c.mentee_id(), kIdWidth) << ' '
+          << PadRight(
+                 c.previous_mentor_id().empty() ? "-" : c.previous_mentor_id(),
+                 kIdWidth)
+          << " → "
+          << PadRight(c.mentor_id().empty() ? "-" : c.mentor_id(), kIdWidth)
+          << ' ' << ChangeKind(c.kind()) << '\n';
+    }
+  }
+}
+
+void RenderMatchCsv(const sopu::v1::MatchResponse& response,
+                    const sopu::v1::Cohort& cohort, std::ostream& out) {
+  const Names names(cohort);
+  out << "\xEF\xBB\xBF"
+      << "mentee_id,mentee_name,mentor_id,mentor_name,score,rank_for_mentee,"
+         "locked,reason_1,contribution_1,reason_2,contribution_2,reason_3,"
+         "contribution_3,unmatched_reason\r\n";
+  for (const auto& pair : response.pairs()) {
+    out << CsvField(pair.mentee_id()) << ','
+        << CsvField(names.Of(pair.mentee_id())) << ','
+        << CsvField(pair.mentor_id()) << ','
+        << CsvField(names.Of(pair.mentor_id())) << ','
+        << FormatFixed(pair.score(), 4) << ',' << pair.rank_for_mentee() << ','
+        << (pair.locked() ? "yes" : "no");
+    for (int i = 0; i < 3; ++i) {
+      if (i < pair.reasons_size()) {
+        out << ',' << CsvField(pair.reasons(i).criterion()) << ','
+            << FormatFixed(pair.reasons(i).contribution(), 4);
+      } else {
+        out << ",,";
+      }
+    }
+    out << ",\r\n";
+  }
+  for (const auto& u : response.unmatched()) {
+    out << CsvField(u.mentee_id()) << ',' << CsvField(names.Of(u.mentee_id()))
+        << ",,,,,,,,,,,," << CsvField(u.reason()) << "\r\n";
+  }
+}
+
+void RenderMatchJson(const sopu::v1::MatchResponse& response,
+                     std::ostream& out) {
+  out << io::MessageToPrettyJson(response);
+}
+
+}  // namespace sopu::service
