@@ -10,12 +10,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/handlers/match_handler.h"
+#include "service/handlers/peer_pairs_handler.h"
 #include "service/handlers/score_handler.h"
 #include "service/handlers/validate_handler.h"
 #include "service/io/cohort_file.h"
 #include "service/io/json_files.h"
 #include "service/io/pair_list_reader.h"
 #include "service/render/match_render.h"
+#include "service/render/peer_pairs_render.h"
 #include "service/render/score_render.h"
 #include "service/render/violations_render.h"
 #include "service/status/bad_request.h"
@@ -301,6 +303,50 @@ int RunMatch(const MatchOptions& options) {
     service::RenderMatchCsv(*response, request.cohort(), text);
   } else {
     service::RenderMatchTable(*response, request.cohort(), text);
+  }
+  return WriteOutput(options.output_path, text.str());
+}
+
+int RunPairs(const PairsOptions& options) {
+  Inputs inputs;
+  if (auto code =
+          LoadInputs(options.cohort_path, options.policy_path, inputs)) {
+    return *code;
+  }
+  if (!inputs.cohort.problems.empty()) {
+    const sopu::v1::ValidateResponse response = ValidateInputs(inputs);
+    return ReportProblems(
+        inputs, options.cohort_path,
+        {response.violations().begin(), response.violations().end()},
+        response.truncated());
+  }
+  sopu::v1::PeerPairsRequest request;
+  *request.mutable_cohort() = inputs.cohort.cohort;
+  if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
+  request.set_max_score_only(options.max_score_only);
+  if (options.min_score >= 0.0) request.set_min_score(options.min_score);
+
+  absl::StatusOr<sopu::v1::PeerPairsResponse> response =
+      service::HandlePeerPairs(request);
+  if (!response.ok()) {
+    if (response.status().code() == absl::StatusCode::kInvalidArgument) {
+      const std::vector<FieldViolation> problems =
+          service::ViolationsOf(response.status());
+      return ReportProblems(inputs, options.cohort_path, problems,
+                            problems.size() >= service::kDefaultMaxViolations);
+    }
+    std::cerr << "sopu: " << response.status().message() << '\n';
+    return ExitCodeOf(response.status());
+  }
+  spdlog::info("paired {} of {} peers", response->summary().paired(),
+               response->summary().peers());
+  std::ostringstream text;
+  if (options.format == "json") {
+    text << io::MessageToPrettyJson(*response);
+  } else if (options.format == "csv") {
+    service::RenderPeerPairsCsv(*response, request.cohort(), text);
+  } else {
+    service::RenderPeerPairsTable(*response, request.cohort(), text);
   }
   return WriteOutput(options.output_path, text.str());
 }

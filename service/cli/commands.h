@@ -45,9 +45,19 @@ struct MatchOptions {
   std::string output_path;       // empty: standard output
 };
 
+struct PairsOptions {
+  std::string cohort_path;
+  std::string policy_path;  // empty: the default policy
+  bool max_score_only = false;
+  double min_score = -1.0;       // < 0: unset
+  std::string format = "table";  // table | csv | json
+  std::string output_path;       // empty: standard output
+};
+
 [[nodiscard]] int RunValidate(const ValidateOptions& options);
 [[nodiscard]] int RunScore(const ScoreOptions& options);
 [[nodiscard]] int RunMatch(const MatchOptions& options);
+[[nodiscard]] int RunPairs(const PairsOptions& options);
 
 }  // namespace sopu::cli
 

@@ -110,6 +110,30 @@ int Run(int argc, char** argv) {
   match_cmd->add_option("-o,--output", match.output_path,
                         "Write to this file instead of standard output");
 
+  sopu::cli::PairsOptions pairs;
+  CLI::App* pairs_cmd = app.add_subcommand(
+      "pairs",
+      "Pair up the participants with the role peer (peer mentoring within one "
+      "pool): as many pairs as possible, then the best total; a pair scores "
+      "the mean of its two directions");
+  pairs_cmd
+      ->add_option("COHORT", pairs.cohort_path, "Cohort file: .csv or .json")
+      ->required();
+  pairs_cmd->add_option("--policy", pairs.policy_path,
+                        "Policy file (JSON). Default: see `sopu score`");
+  pairs_cmd->add_flag("--max-score-only", pairs.max_score_only,
+                      "Maximise the total only (some peers may stay unpaired "
+                      "when that scores more)");
+  pairs_cmd
+      ->add_option("--min-score", pairs.min_score,
+                   "Leave out pairs scoring below this, 0..1")
+      ->check(CLI::Range(0.0, 1.0));
+  pairs_cmd->add_option("--format", pairs.format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  pairs_cmd->add_option("-o,--output", pairs.output_path,
+                        "Write to this file instead of standard output");
+
   sopu::cli::SolveAssignmentOptions solve_assignment;
   CLI::App* solve_cmd = app.add_subcommand(
       "solve", "Run a solver on a bare instance file (benchmark interface)");
@@ -152,6 +176,7 @@ int Run(int argc, char** argv) {
     if (app.got_subcommand(validate_cmd)) return RunValidate(validate);
     if (app.got_subcommand(score_cmd)) return RunScore(score);
     if (app.got_subcommand(match_cmd)) return RunMatch(match);
+    if (app.got_subcommand(pairs_cmd)) return RunPairs(pairs);
     if (solve_cmd->got_subcommand(solve_assignment_cmd)) {
       return RunSolveAssignment(solve_assignment);
     }

@@ -106,6 +106,13 @@ expect match-previous-keeps-all 0 stdout \
   --previous "$previous"
 rm -f "$previous"
 
+expect pairs 0 stdout \
+  "p5       Eve                      no allowed peer; rule shared-language excludes 4 of 4" \
+  -- "$sopu" pairs "$data/peers.csv"
+expect pairs-summary 0 stdout \
+  "Paired 4 of 5 peers · total 2.000 · mean 1.000 · worst 1.000" \
+  -- "$sopu" pairs "$data/peers.csv"
+
 expect missing-file 3 stderr "sopu: $data/nope.csv: no such file" \
   -- "$sopu" score "$data/nope.csv"
 expect usage 2 stderr "--top: Value 0 not in range 1 to 1000" \

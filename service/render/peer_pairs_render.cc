@@ -1,0 +1,94 @@
+#include "service/render/peer_pairs_render.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "service/render/text_table.h"
+
+namespace sopu::service {
+namespace {
+
+constexpr std::size_t kIdWidth = 8;
+constexpr std::size_t kNameWidth = 24;
+
+std::unordered_map<std::string, std::string> NamesOf(
+    const sopu::v1::Cohort& cohort) {
+  std::unordered_map<std::string, std::string> names;
+  for (const auto& p : cohort.participants()) {
+    names.try_emplace(p.id(), p.display_name());
+  }
+  return names;
+}
+
+}  // namespace
+
+void RenderPeerPairsTable(const sopu::v1::PeerPairsResponse& response,
+                          const sopu::v1::Cohort& cohort, std::ostream& out) {
+  const auto names = NamesOf(cohort);
+  const auto name = [&](const std::string& id) { return names.at(id); };
+  const auto& s = response.summary();
+  out << "Policy: "
+      << (response.policy().name().empty() ? std::string("(unnamed)")
+                                           : response.policy().name())
+      << " · peer pairs · "
+      << (response.status() == sopu::v1::SOLVER_STATUS_CANCELLED
+              ? "cancelled: the pairing may be incomplete"
+              : "optimal (proven)")
+      << "\nPaired " << s.paired() << " of " << s.peers() << " peers · total "
+      << FormatFixed(s.total(), 3) << " · mean " << FormatFixed(s.mean(), 3)
+      << " · worst " << FormatFixed(s.worst(), 3) << "\n\n";
+  for (const auto& pair : response.pairs()) {
+    std::vector<std::string> reasons;
+    for (const auto& r : pair.reasons()) {
+      reasons.push_back(
+          absl::StrCat(r.criterion(), " ", FormatFixed(r.contribution(), 2)));
+    }
+    out << PadRight(pair.first_id(), kIdWidth) << ' '
+        << PadRight(name(pair.first_id()), kNameWidth) << ' '
+        << PadRight(pair.second_id(), kIdWidth) << ' '
+        << PadRight(name(pair.second_id()), kNameWidth) << ' '
+        << FormatFixed(pair.score(), 3) << "  " << absl::StrJoin(reasons, " · ")
+        << '\n';
+  }
+  if (!response.unpaired().empty()) {
+    out << "\nUnpaired (" << response.unpaired_size() << ")\n";
+    for (const auto& u : response.unpaired()) {
+      out << PadRight(u.id(), kIdWidth) << ' '
+          << PadRight(name(u.id()), kNameWidth) << ' ' << u.reason() << '\n';
+    }
+  }
+}
+
+void RenderPeerPairsCsv(const sopu::v1::PeerPairsResponse& response,
+                        const sopu::v1::Cohort& cohort, std::ostream& out) {
+  const auto names = NamesOf(cohort);
+  out << "\xEF\xBB\xBF"
+      << "first_id,first_name,second_id,second_name,score,reason_1,"
+         "contribution_1,reason_2,contribution_2,reason_3,contribution_3,"
+         "unpaired_reason\r\n";
+  for (const auto& pair : response.pairs()) {
+    out << CsvField(pair.first_id()) << ','
+        << CsvField(names.at(pair.first_id())) << ','
+        << CsvField(pair.second_id()) << ','
+        << CsvField(names.at(pair.second_id())) << ','
+        << FormatFixed(pair.score(), 4);
+    for (int i = 0; i < 3; ++i) {
+      if (i < pair.reasons_size()) {
+        out << ',' << CsvField(pair.reasons(i).criterion()) << ','
+            << FormatFixed(pair.reasons(i).contribution(), 4);
+      } else {
+        out << ",,";
+      }
+    }
+    out << ",\r\n";
+  }
+  for (const auto& u : response.unpaired()) {
+    out << CsvField(u.id()) << ',' << CsvField(names.at(u.id())) << ",,,,,,,,,,"
+        << CsvField(u.reason()) << "\r\n";
+  }
+}
+
+}  // namespace sopu::service
