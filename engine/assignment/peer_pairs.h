@@ -21,7 +21,7 @@
 //
 // Not Boost.Graph's maximum_weighted_matching: the Boost 1.74 version in
 // Debian 12 is wrong or never terminates on some graphs (boostorg/graph
-// issues #199, #223, #306, #399; reproduced here on a 10-vertex graph with
+// issues #199, #223, #306, #399; reproduced here on a 7-vertex graph with
 // small integer weights, where it loops forever).
 //
 // Complexity: O(n^3) time, O(n^2) memory (the allowed pairs as edges), n the

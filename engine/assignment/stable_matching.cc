@@ -187,12 +187,13 @@ absl::StatusOr<StableMatchingProblem> RankingsFromScoresAndWishes(
   }
   StableMatchingProblem ranked = RankingsFromScores(problem);
   for (std::size_t i = 0; i < wishes.size(); ++i) {
-    if (wishes[i].empty()) continue;
-    std::vector<int>& list = ranked.mentee_prefs[i];
-    list.clear();
+    std::vector<int> list;
     for (const int j : wishes[i]) {
       if (problem.allowed(static_cast<int>(i), j)) list.push_back(j);
     }
+    // A list that names only forbidden mentors (or none) keeps the score
+    // ranking, as an absent list does: the mentee still gets a mentor.
+    if (!list.empty()) ranked.mentee_prefs[i] = std::move(list);
   }
   return ranked;
 }

@@ -75,9 +75,11 @@ struct StableMatchingProblem {
     const AssignmentProblem& problem);
 
 // RankingsFromScoresAndWishes is RankingsFromScores with explicit wish-lists
-// for the mentee side: when wishes[i] is non-empty it replaces mentee i's
-// ranking (most wished first; forbidden mentors are dropped, so a forbidden
-// pair stays unused); an empty wishes[i] keeps the score ranking. `wishes` has
+// for the mentee side: when wishes[i] names an allowed mentor it replaces
+// mentee i's ranking (most wished first; forbidden mentors are dropped, so a
+// forbidden pair stays unused; mentors not wished for are not acceptable to
+// that mentee); a wish-list that is empty or names only forbidden mentors
+// keeps the score ranking. `wishes` has
 // one entry per mentee or is empty. InvalidArgument for a wrong size, a
 // mentor index out of range or a repeated mentor, naming `wishes[i][k]`.
 [[nodiscard]] absl::StatusOr<StableMatchingProblem> RankingsFromScoresAndWishes(

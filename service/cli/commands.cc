@@ -256,7 +256,9 @@ int RunMatch(const MatchOptions& options) {
   *request.mutable_cohort() = inputs.cohort.cohort;
   if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
   request.set_objective(ObjectiveOf(options.objective));
-  request.set_continuity_bonus(options.continuity_bonus);
+  if (options.continuity_bonus >= 0.0) {
+    request.set_continuity_bonus(options.continuity_bonus);
+  }
   if (options.min_score >= 0.0) request.set_min_score(options.min_score);
   request.set_use_wishes(options.use_wishes);
 

@@ -38,7 +38,7 @@ struct MatchOptions {
   std::string lock_path;              // CSV of pairs that must stay
   std::string forbid_path;            // CSV of pairs that must not be made
   std::string previous_path;          // CSV of an earlier assignment
-  double continuity_bonus = 0.0;      // 0: the default (0.1) with --previous
+  double continuity_bonus = -1.0;     // < 0: unset (the default, 0.1)
   double min_score = -1.0;            // < 0: unset
   bool use_wishes = false;
   std::string format = "table";  // table | csv | json

@@ -1,6 +1,7 @@
 #include "service/handlers/match_handler.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,7 +57,7 @@ std::vector<ResolvedPair> ResolvePairs(const PairList& pairs,
                                        const std::string& field,
                                        const Sides& sides,
                                        const sopu::v1::Cohort& cohort,
-                                       bool one_per_mentee,
+                                       bool one_per_mentee, bool departed_ok,
                                        ViolationList& violations) {
   std::unordered_map<std::string, int> ids;
   for (const auto& p : cohort.participants()) ids.emplace(p.id(), 0);
@@ -75,7 +76,7 @@ std::vector<ResolvedPair> ResolvePairs(const PairList& pairs,
         index = it->second;
       } else if (ids.contains(id)) {
         violations.Add(path, absl::StrCat("the participant is not a ", role));
-      } else {
+      } else if (!departed_ok) {
         violations.Add(path, "names no participant of the cohort");
       }
     };
@@ -125,41 +126,49 @@ struct Problem {
          static_cast<std::size_t>(c);
 }
 
+// kMaxCompetitionWork bounds the work spent counting competing mentees for
+// the unmatched reasons (unmatched x rows x cols cell visits).
+constexpr double kMaxCompetitionWork = 5e7;
+
 // UnmatchedReason explains, in rules and capacities, why row `r` has no
-// mentor in `mentor_of`.
+// mentor in `mentor_of`. With `count_competition`, also how many mentees can
+// only use the same mentors (O(rows x cols) per call).
 std::string UnmatchedReason(const ScoringModel& model,
                             const ScoreMatrix& matrix, const Problem& problem,
                             const std::vector<int>& mentor_of,
-                            const MatchRequest& request, int r) {
+                            const MatchRequest& request, int r,
+                            bool count_competition) {
   const int rows = matrix.rows();
   const int cols = matrix.cols();
+  const bool min_filter =
+      request.objective() == sopu::v1::OBJECTIVE_MAX_SCORE &&
+      request.has_min_score();
   auto allowed = [&](int row, int c) {
     return matrix.allowed(row, c) && problem.excluded[At(row, c, cols)] == 0;
   };
+  auto usable = [&](int row, int c) {
+    return allowed(row, c) &&
+           (!min_filter || matrix.scores(row, c) >= request.min_score());
+  };
   std::vector<int> options;
+  bool any_allowed = false;
+  bool any_policy_allowed = false;
   for (int c = 0; c < cols; ++c) {
-    if (allowed(r, c)) options.push_back(c);
+    any_policy_allowed = any_policy_allowed || matrix.allowed(r, c);
+    any_allowed = any_allowed || allowed(r, c);
+    if (usable(r, c)) options.push_back(c);
+  }
+  if (!any_policy_allowed) return ExplainExclusion(model, r).sentence;
+  if (!any_allowed) {
+    return "every mentor the policy allows is in the request's forbidden "
+           "pairs";
   }
   if (options.empty()) {
-    bool any_policy_allowed = false;
-    for (int c = 0; c < cols; ++c) {
-      any_policy_allowed = any_policy_allowed || matrix.allowed(r, c);
-    }
-    return any_policy_allowed
-               ? "every mentor the policy allows is in the request's "
-                 "forbidden pairs"
-               : ExplainExclusion(model, r).sentence;
+    return absl::StrCat("no allowed mentor scores at least the minimum ",
+                        request.min_score());
   }
-  if (request.objective() == sopu::v1::OBJECTIVE_MAX_SCORE &&
-      request.has_min_score()) {
-    const bool any_above = std::any_of(
-        options.begin(), options.end(),
-        [&](int c) { return matrix.scores(r, c) >= request.min_score(); });
-    if (!any_above) {
-      return absl::StrCat("no allowed mentor scores at least the minimum ",
-                          request.min_score());
-    }
-  }
+  const std::string qualifier =
+      min_filter ? absl::StrCat(" scoring at least ", request.min_score()) : "";
   std::vector<int> used(static_cast<std::size_t>(cols), 0);
   for (int row = 0; row < rows; ++row) {
     const int c = mentor_of[static_cast<std::size_t>(row)];
@@ -173,38 +182,48 @@ std::string UnmatchedReason(const ScoringModel& model,
                                problem.capacity[static_cast<std::size_t>(c)];
   }
   if (!all_full) {
-    return "not matched: a mentor with room was allowed, but the objective "
-           "preferred leaving this mentee out";
-  }
-  // Competition: mentees whose allowed mentors all lie within `options`.
-  std::vector<char> in_options(static_cast<std::size_t>(cols), 0);
-  for (int c : options) in_options[static_cast<std::size_t>(c)] = 1;
-  int competing = 0;
-  for (int row = 0; row < rows; ++row) {
-    bool inside = true;
-    bool any = false;
-    for (int c = 0; c < cols && inside; ++c) {
-      if (!allowed(row, c)) continue;
-      any = true;
-      inside = in_options[static_cast<std::size_t>(c)] != 0;
+    if (request.objective() == sopu::v1::OBJECTIVE_STABLE) {
+      return request.use_wishes()
+                 ? "the allowed mentors with room are not on this mentee's "
+                   "wish-list"
+                 : "no allowed mentor with room was left for this mentee";
     }
-    competing += (any && inside) ? 1 : 0;
+    return "a mentor with room was allowed, but leaving this mentee out "
+           "scored more";
   }
-  const auto& people = model.cohort().participants;
-  const std::string who =
-      competing == 1 ? "1 mentee" : absl::StrCat(competing, " mentees");
+  std::string competition;
+  if (count_competition) {
+    // Mentees whose usable mentors all lie within `options`.
+    std::vector<char> in_options(static_cast<std::size_t>(cols), 0);
+    for (int c : options) in_options[static_cast<std::size_t>(c)] = 1;
+    int competing = 0;
+    for (int row = 0; row < rows; ++row) {
+      bool inside = true;
+      bool any = false;
+      for (int c = 0; c < cols && inside; ++c) {
+        if (!usable(row, c)) continue;
+        any = true;
+        inside = in_options[static_cast<std::size_t>(c)] != 0;
+      }
+      competing += (any && inside) ? 1 : 0;
+    }
+    competition = absl::StrCat(
+        "; ", competing == 1 ? "1 mentee" : absl::StrCat(competing, " mentees"),
+        " can only be matched with ",
+        options.size() == 1 ? "this mentor" : "these mentors");
+  }
   if (options.size() == 1) {
+    const auto& people = model.cohort().participants;
     const std::string& id =
         people[static_cast<std::size_t>(
                    model.mentors()[static_cast<std::size_t>(options[0])])]
             .id;
-    return absl::StrCat("the only allowed mentor, ", id, ", is full (capacity ",
-                        seats, "; ", who,
-                        " can only be matched with this mentor)");
+    return absl::StrCat("the only allowed mentor", qualifier, ", ", id,
+                        ", is full (capacity ", seats, competition, ")");
   }
-  return absl::StrCat(
-      "all ", options.size(), " allowed mentors are full (capacity ", seats,
-      " in all; ", who, " can only be matched with these mentors)");
+  return absl::StrCat("all ", options.size(), " allowed mentors", qualifier,
+                      " are full (capacity ", seats, " in all", competition,
+                      ")");
 }
 
 // Wishes maps each mentee's wish-list to mentor columns (wishes naming
@@ -233,13 +252,36 @@ std::vector<std::vector<int>> Wishes(const ScoringModel& model) {
 // (fairness cost, blocking pairs, gap) in `response`.
 absl::StatusOr<std::vector<int>> Solve(const MatchRequest& request,
                                        const ScoringModel& model,
+                                       const ScoreMatrix& matrix,
                                        const AssignmentProblem& problem,
                                        const AssignmentOptions& options,
                                        sopu::v1::MatchResponse& response) {
   auto* summary = response.mutable_summary();
+  // PolicyTotal: a solution's total in policy scores (no continuity bonus).
+  auto policy_total = [&](const std::vector<int>& mentor_of) {
+    double total = 0.0;
+    for (std::size_t r = 0; r < mentor_of.size(); ++r) {
+      if (mentor_of[r] >= 0)
+        total += matrix.scores(static_cast<int>(r), mentor_of[r]);
+    }
+    return total;
+  };
+  // OptimalPolicyTotal: the exact optimum's total, for the price of fairness
+  // and the stable gap; nullopt when cancelled.
+  auto optimal_policy_total = [&]() -> absl::StatusOr<std::optional<double>> {
+    AssignmentOptions exact;
+    exact.cancel = options.cancel;
+    absl::StatusOr<AssignmentResult> optimal =
+        SolveCapacitatedAssignment(problem, exact);
+    if (!optimal.ok()) return optimal.status();
+    if (optimal->status != AssignmentStatus::kOptimal) return std::nullopt;
+    return policy_total(optimal->solution.mentor_of);
+  };
   switch (request.objective()) {
     case sopu::v1::OBJECTIVE_FAIR: {
       FairAssignmentOptions fair;
+      fair.compute_price_of_fairness =
+          false;  // computed below, in policy scores
       fair.cancel = options.cancel;
       fair.progress = options.progress;
       absl::StatusOr<FairAssignmentResult> result =
@@ -248,7 +290,14 @@ absl::StatusOr<std::vector<int>> Solve(const MatchRequest& request,
       const bool cancelled = result->status == FairAssignmentStatus::kCancelled;
       response.set_status(cancelled ? sopu::v1::SOLVER_STATUS_CANCELLED
                                     : sopu::v1::SOLVER_STATUS_OPTIMAL);
-      summary->set_fairness_cost(result->price_of_fairness.value_or(0.0));
+      if (!cancelled) {
+        absl::StatusOr<std::optional<double>> optimal = optimal_policy_total();
+        if (!optimal.ok()) return optimal.status();
+        if (optimal->has_value()) {
+          summary->set_fairness_cost(std::max(
+              0.0, **optimal - policy_total(result->solution.mentor_of)));
+        }
+      }
       return result->solution.mentor_of;
     }
     case sopu::v1::OBJECTIVE_STABLE: {
@@ -273,13 +322,11 @@ absl::StatusOr<std::vector<int>> Solve(const MatchRequest& request,
       }
       response.set_status(sopu::v1::SOLVER_STATUS_STABLE);
       summary->set_blocking_pairs(static_cast<int>(result->blocking_pairs));
-      absl::StatusOr<AssignmentResult> optimal =
-          SolveCapacitatedAssignment(problem, options);
+      absl::StatusOr<std::optional<double>> optimal = optimal_policy_total();
       if (!optimal.ok()) return optimal.status();
-      if (optimal->status == AssignmentStatus::kOptimal) {
-        summary->set_gap_to_optimal(
-            optimal->solution.total -
-            ScoreMatching(problem, result->mentor_of).total);
+      if (optimal->has_value()) {
+        summary->set_gap_to_optimal(**optimal -
+                                    policy_total(result->mentor_of));
       }
       return result->mentor_of;
     }
@@ -308,8 +355,8 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
   if (!sopu::v1::Objective_IsValid(request.objective())) {
     violations.Add("objective", "unknown objective");
   }
-  if (!(request.continuity_bonus() >= 0.0 &&
-        request.continuity_bonus() <= 1.0)) {
+  if (request.has_continuity_bonus() && !(request.continuity_bonus() >= 0.0 &&
+                                          request.continuity_bonus() <= 1.0)) {
     violations.Add("continuity_bonus", "must be in 0..1");
   }
   if (request.has_min_score()) {
@@ -326,13 +373,13 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
   const Sides sides = IndexSides(request.cohort());
   const std::vector<ResolvedPair> locked =
       ResolvePairs(request.locked(), "locked", sides, request.cohort(),
-                   /*one_per_mentee=*/true, violations);
+                   /*one_per_mentee=*/true, /*departed_ok=*/false, violations);
   const std::vector<ResolvedPair> forbidden =
       ResolvePairs(request.forbidden(), "forbidden", sides, request.cohort(),
-                   /*one_per_mentee=*/false, violations);
+                   /*one_per_mentee=*/false, /*departed_ok=*/false, violations);
   const std::vector<ResolvedPair> previous =
       ResolvePairs(request.previous(), "previous", sides, request.cohort(),
-                   /*one_per_mentee=*/true, violations);
+                   /*one_per_mentee=*/true, /*departed_ok=*/true, violations);
   absl::StatusOr<PreparedInputs> inputs = PrepareInputs(
       request.cohort(), request.has_policy() ? &request.policy() : nullptr,
       /*need_both_sides=*/true, violations);
@@ -404,11 +451,11 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
           (min_filter && matrix.scores(r, c) < request.min_score()));
     }
   }
-  const double bonus = request.continuity_bonus() > 0.0
+  const double bonus = request.has_continuity_bonus()
                            ? request.continuity_bonus()
                            : kDefaultContinuityBonus;
   for (const ResolvedPair& p : previous) {
-    a.scores[At(p.row, p.col, cols)] += bonus;
+    if (p.row >= 0 && p.col >= 0) a.scores[At(p.row, p.col, cols)] += bonus;
   }
 
   AssignmentOptions options;
@@ -419,7 +466,7 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
                           : AssignmentObjective::kMaxCardinalityThenScore;
   sopu::v1::MatchResponse response;
   absl::StatusOr<std::vector<int>> solved =
-      Solve(request, *model, a, options, response);
+      Solve(request, *model, matrix, a, options, response);
   if (!solved.ok()) return solved.status();
   std::vector<int> mentor_of = *std::move(solved);
   if (mentor_of.empty()) mentor_of.assign(static_cast<std::size_t>(rows), -1);
@@ -444,13 +491,17 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
   double total = 0.0;
   double worst = 0.0;
   int top3 = 0;
+  const auto unmatched_rows =
+      static_cast<double>(std::count(mentor_of.begin(), mentor_of.end(), -1));
+  const bool count_competition =
+      unmatched_rows * rows * cols <= kMaxCompetitionWork;
   for (int r = 0; r < rows; ++r) {
     const int c = mentor_of[static_cast<std::size_t>(r)];
     if (c < 0) {
       auto* unmatched = response.add_unmatched();
       unmatched->set_mentee_id(id_of_row(r));
-      unmatched->set_reason(
-          UnmatchedReason(*model, matrix, problem, mentor_of, request, r));
+      unmatched->set_reason(UnmatchedReason(*model, matrix, problem, mentor_of,
+                                            request, r, count_competition));
       continue;
     }
     const PairExplanation pair = model->Explain(r, c);
@@ -479,34 +530,51 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
   summary->set_total(total);
   summary->set_mean(matched > 0 ? total / matched : 0.0);
   summary->set_worst(worst);
-  summary->set_top3_percent(matched > 0 ? 100.0 * top3 / matched : 0.0);
+  summary->set_top3_percent(rows > 0 ? 100.0 * top3 / rows : 0.0);
 
   if (!previous.empty()) {
-    std::vector<int> before(static_cast<std::size_t>(rows), -1);
-    for (const ResolvedPair& p : previous) {
-      before[static_cast<std::size_t>(p.row)] = p.col;
+    // Previous mentor per row, by id: a mentor who has left the cohort has
+    // no column but still counts as "before".
+    std::vector<std::string> before(static_cast<std::size_t>(rows));
+    std::vector<const PairRef*> departed;
+    for (int k = 0; k < request.previous_size(); ++k) {
+      const ResolvedPair& p = previous[static_cast<std::size_t>(k)];
+      if (p.row >= 0) {
+        before[static_cast<std::size_t>(p.row)] =
+            request.previous(k).mentor_id();
+      } else {
+        departed.push_back(&request.previous(k));
+      }
     }
-    for (int r = 0; r < rows; ++r) {
-      const int was = before[static_cast<std::size_t>(r)];
-      const int now = mentor_of[static_cast<std::size_t>(r)];
-      if (was < 0 && now < 0) continue;
+    auto add_change = [&](const std::string& mentee, const std::string& was,
+                          const std::string& now) {
       auto* change = response.add_changes();
-      change->set_mentee_id(id_of_row(r));
-      if (was >= 0) change->set_previous_mentor_id(id_of_col(was));
-      if (now >= 0) change->set_mentor_id(id_of_col(now));
+      change->set_mentee_id(mentee);
+      change->set_previous_mentor_id(was);
+      change->set_mentor_id(now);
       if (was == now) {
         change->set_kind(sopu::v1::PairChange::KIND_KEPT);
         summary->set_kept(summary->kept() + 1);
-      } else if (was < 0) {
+      } else if (was.empty()) {
         change->set_kind(sopu::v1::PairChange::KIND_NEW);
         summary->set_added(summary->added() + 1);
-      } else if (now < 0) {
+      } else if (now.empty()) {
         change->set_kind(sopu::v1::PairChange::KIND_DROPPED);
         summary->set_dropped(summary->dropped() + 1);
       } else {
         change->set_kind(sopu::v1::PairChange::KIND_CHANGED);
         summary->set_changed(summary->changed() + 1);
       }
+    };
+    for (int r = 0; r < rows; ++r) {
+      const int now = mentor_of[static_cast<std::size_t>(r)];
+      const std::string& was = before[static_cast<std::size_t>(r)];
+      if (was.empty() && now < 0) continue;
+      add_change(id_of_row(r), was, now >= 0 ? id_of_col(now) : "");
+    }
+    for (const PairRef* pair : departed) {
+      // The mentee has left the cohort: the earlier pair is dropped.
+      add_change(pair->mentee_id(), pair->mentor_id(), "");
     }
   }
   *response.mutable_policy() = ToProtoPolicy(inputs->policy);

@@ -46,7 +46,7 @@ Exclusion ExplainExclusion(const ScoringModel& model, int row) {
     const PairExplanation pair = model.Explain(row, c);
     if (pair.self) continue;
     ++others;
-    if (pair.avoided) count("avoid-list");
+    if (pair.avoided && policy.honour_avoid_lists) count("avoid-list");
     if (pair.same_organisation) count("same-organisation");
     for (const CriterionValue& v : pair.values) {
       const Criterion& criterion =

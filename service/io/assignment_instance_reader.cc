@@ -1,6 +1,7 @@
 #include "service/io/assignment_instance_reader.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
@@ -114,6 +115,7 @@ absl::StatusOr<AssignmentInstance> ParseAssignmentInstance(
   Tokenizer tokens(text);
   AssignmentInstance out;
   constexpr std::int64_t kMaxSide = 1 << 20;
+  constexpr double kMaxAbsScore = 1e15;
   if (!tokens.Next()) {
     return absl::InvalidArgumentError("line 1: empty file, expected rows cols");
   }
@@ -131,6 +133,12 @@ absl::StatusOr<AssignmentInstance> ParseAssignmentInstance(
   const std::size_t cells = static_cast<std::size_t>(out.rows) * out.cols;
   if (cells > (std::size_t{1} << 31)) {
     return tokens.Error("more than 2^31 scores");
+  }
+  // Every score takes at least two bytes ("0 "): refuse to allocate for
+  // scores a short file cannot hold.
+  if (cells > text.size() / 2 + 1) {
+    return tokens.Error(absl::StrCat("the file is too short for ", cells,
+                                     " scores"));
   }
   out.capacity.resize(static_cast<std::size_t>(out.cols));
   for (int j = 0; j < out.cols; ++j) {
@@ -164,6 +172,10 @@ absl::StatusOr<AssignmentInstance> ParseAssignmentInstance(
     int decimals = 0;
     if (!ParseScore(token, out.scores[k], decimals)) {
       return tokens.Error("expected a plain decimal number, x or -inf");
+    }
+    // The peers' bound: beyond it sums of scores lose exactness.
+    if (std::abs(out.scores[k]) > kMaxAbsScore) {
+      return tokens.Error("score magnitude above 1e15");
     }
     out.decimals = std::max(out.decimals, decimals);
   }

@@ -33,7 +33,9 @@ struct AssignmentInstance {
   int decimals = 0;
 };
 
-// ParseAssignmentInstance: InvalidArgument naming line and token, e.g.
+// ParseAssignmentInstance: InvalidArgument naming line and token (also for a
+// score above 1e15 in magnitude, the peers' bound, and for sizes the file is
+// too short to hold), e.g.
 // `line 3, token 2 "1e5": expected a plain decimal number, x or -inf`.
 [[nodiscard]] absl::StatusOr<AssignmentInstance> ParseAssignmentInstance(
     std::string_view text);

@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "absl/status/statusor.h"
@@ -164,18 +166,26 @@ void CsvCohortBuilder::ReadHeader() {
                    : internal::CsvLocation(row_, 0, ""),
                problem.description);
   }
+  // Each theme's first column, so that a bad theme name points at its
+  // header; one pass over the header (a theme is the key after "goals." or
+  // "competences.").
+  std::unordered_map<std::string, int> first_column;
+  for (std::size_t i = 0; i < header_.columns.size(); ++i) {
+    const std::string& key = header_.columns[i].key;
+    for (std::string_view prefix : {"competences.", "goals."}) {
+      if (key.starts_with(prefix)) {
+        first_column.try_emplace(key.substr(prefix.size()),
+                                 static_cast<int>(i));
+      }
+    }
+  }
   for (std::size_t t = 0; t < header_.themes.size(); ++t) {
     const std::string& theme = header_.themes[t];
     out_.cohort.mutable_taxonomy()->add_themes()->set_id(theme);
-    // The theme's first column, so a bad theme name points at its header.
-    for (std::size_t i = 0; i < header_.columns.size(); ++i) {
-      const CsvColumn& column = header_.columns[i];
-      if (column.key == "competences." + theme ||
-          column.key == "goals." + theme) {
-        out_.source.AddTheme(static_cast<int>(t), static_cast<int>(i) + 1,
-                             column.header);
-        break;
-      }
+    if (auto it = first_column.find(theme); it != first_column.end()) {
+      out_.source.AddTheme(
+          static_cast<int>(t), it->second + 1,
+          header_.columns[static_cast<std::size_t>(it->second)].header);
     }
   }
   for (std::size_t i = 0; i < header_.columns.size(); ++i) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <map>
+#include <unordered_set>
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
@@ -103,6 +104,7 @@ CsvHeader MapCsvHeader(const std::vector<std::string>& cells) {
   result.columns.resize(count);
 
   std::map<std::string, int> first_column_of_key;
+  std::unordered_set<std::string> themes_seen;  // keeps the header linear
   int lat_column = 0;
   int lon_column = 0;
   for (std::size_t i = 0; i < count; ++i) {
@@ -135,8 +137,7 @@ CsvHeader MapCsvHeader(const std::vector<std::string>& cells) {
     if (column.field == CsvField::kLon) lon_column = number;
     if ((column.field == CsvField::kCompetence ||
          column.field == CsvField::kGoal) &&
-        std::find(result.themes.begin(), result.themes.end(), column.name) ==
-            result.themes.end()) {
+        themes_seen.insert(column.name).second) {
       result.themes.push_back(column.name);
     }
   }

@@ -46,6 +46,36 @@ std::string_view StripUtf8Bom(std::string_view bytes) {
   return bytes;
 }
 
+std::string ValueFreeJsonError(std::string_view message) {
+  std::string where;
+  if (message.starts_with('(')) {
+    const std::size_t close = message.find("): ");
+    if (close != std::string_view::npos) {
+      where = std::string(message.substr(1, close - 1));
+      message.remove_prefix(close + 3);
+    }
+  }
+  std::string what;
+  if (message.find("invalid value") != std::string_view::npos) {
+    if (message.find("TYPE_STRING") != std::string_view::npos) {
+      what = "expected a string";
+    } else if (message.find("TYPE_BOOL") != std::string_view::npos) {
+      what = "expected true or false";
+    } else if (message.find("TYPE_") != std::string_view::npos) {
+      what = "expected a number";
+    } else {
+      what = "not one of the allowed names (see docs/json-format.md)";
+    }
+  } else if (message.find("Cannot find field") != std::string_view::npos) {
+    what =
+        "an unknown field name; check the spelling against "
+        "docs/json-format.md";
+  } else {
+    what = "not valid JSON; check quotes, commas and brackets";
+  }
+  return where.empty() ? what : absl::StrCat("at ", where, ": ", what);
+}
+
 absl::Status ParseJson(std::string_view json,
                        google::protobuf::Message& message) {
   google::protobuf::util::JsonParseOptions options;
@@ -53,7 +83,11 @@ absl::Status ParseJson(std::string_view json,
   const auto status = google::protobuf::util::JsonStringToMessage(
       StripUtf8Bom(json), &message, options);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(std::string(status.message()));
+    // Protobuf's messages quote the offending input, which may be personal
+    // data: keep the place, drop the value.
+    const auto text = status.message();
+    return absl::InvalidArgumentError(
+        ValueFreeJsonError(std::string_view(text.data(), text.size())));
   }
   return absl::OkStatus();
 }

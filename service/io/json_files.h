@@ -26,10 +26,17 @@ inline constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20U;
 // StripUtf8Bom returns `bytes` without a leading UTF-8 byte-order mark.
 [[nodiscard]] std::string_view StripUtf8Bom(std::string_view bytes);
 
-// ParseJson fills `message` from protobuf JSON. InvalidArgument with
-// protobuf's description of the first problem otherwise.
+// ParseJson fills `message` from protobuf JSON. InvalidArgument otherwise,
+// describing the first problem without repeating any input value (see
+// ValueFreeJsonError).
 [[nodiscard]] absl::Status ParseJson(std::string_view json,
                                      google::protobuf::Message& message);
+
+// ValueFreeJsonError rewrites a protobuf JSON parser message, which quotes
+// the offending input, into a value-free one that keeps the field path:
+// "(participants[0].capacity): invalid value \"…\" for type TYPE_INT32"
+// becomes "at participants[0].capacity: expected a number".
+[[nodiscard]] std::string ValueFreeJsonError(std::string_view message);
 
 // ReadPolicyFile reads a policy file (protobuf JSON of sopu.v1.Policy).
 // InvalidArgument names the file and the JSON problem.

@@ -38,6 +38,16 @@ std::string PadRight(std::string_view text, std::size_t width) {
 }
 
 std::string CsvField(std::string_view text) {
+  // A cell starting with = + - @ would run as a formula in a spreadsheet:
+  // prefix it with an apostrophe, which spreadsheets show as text.
+  std::string guarded;
+  if (!text.empty() &&
+      std::string_view("=+-@").find(text.front()) != std::string_view::npos) {
+    guarded.reserve(text.size() + 1);
+    guarded.push_back('\'');
+    guarded.append(text);
+    text = guarded;
+  }
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
     return std::string(text);
   }

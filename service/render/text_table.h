@@ -16,7 +16,9 @@ namespace sopu::service {
 // pads it with spaces to exactly `width`.
 [[nodiscard]] std::string PadRight(std::string_view text, std::size_t width);
 
-// CsvField quotes a field when it holds a comma, quote, CR or LF.
+// CsvField quotes a field when it holds a comma, quote, CR or LF, and
+// prefixes "'" to a field starting with = + - @ so that a spreadsheet does not
+// run it as a formula.
 [[nodiscard]] std::string CsvField(std::string_view text);
 
 // FormatFixed prints a number with `digits` decimals.

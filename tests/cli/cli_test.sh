@@ -59,7 +59,7 @@ expect bad-theme-once 1 stderr "1 problem" -- "$sopu" validate "$data/bad-theme.
 bogus=$(mktemp --suffix=.json)
 printf '{"participants": [], "bogus": 1}' >"$bogus"
 expect bad-json 1 stderr \
-  "$(basename "$bogus"): not a valid cohort file (protobuf JSON of sopu.v1.Cohort): bogus: Cannot find field." \
+  "$(basename "$bogus"): not a valid cohort file (protobuf JSON of sopu.v1.Cohort): an unknown field name; check the spelling against docs/json-format.md" \
   -- "$sopu" validate "$bogus"
 expect bad-json-alone 1 stderr "1 problem" -- "$sopu" validate "$bogus"
 rm -f "$bogus"

@@ -281,6 +281,13 @@ TEST(StableMatching, WishListsReplaceTheScoreRanking) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->mentor_of, (std::vector<int>{1, 0}));
 
+  // Review finding: a wish-list naming only forbidden mentors used to leave
+  // the mentee with no acceptable mentor; it now keeps the score ranking.
+  const auto only_forbidden = RankingsFromScoresAndWishes(s, {{2}, {}});
+  ASSERT_TRUE(only_forbidden.ok()) << only_forbidden.status();
+  EXPECT_EQ(only_forbidden->mentee_prefs,
+            (std::vector<std::vector<int>>{{0, 1}, {0, 1, 2}}));
+
   auto bad = RankingsFromScoresAndWishes(s, {{0}});
   ASSERT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(bad.status().message(),

@@ -258,5 +258,67 @@ TEST(MatchHandler, ObjectiveOptionsAreCheckedAgainstTheObjective) {
                   Pair("use_wishes", "only applies to OBJECTIVE_STABLE")));
 }
 
+TEST(MatchHandler, ZeroContinuityBonusIsHonoured) {
+  // Review finding: a bonus of 0 was replaced by the default 0.1.
+  auto request = TradeOffRequest();
+  AddPair(request.mutable_previous(), "a1", "m2");
+  AddPair(request.mutable_previous(), "a2", "m1");
+  // Keeping scores 0.5 + 0.5 (+ 2 x bonus) against 1.0 + 0.1 for changing.
+  auto kept = HandleMatch(request);  // bonus unset: 0.1, 1.2 > 1.1
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  EXPECT_EQ(kept->summary().kept(), 2);
+  request.set_continuity_bonus(0.0);  // 1.0 < 1.1
+  auto changed = HandleMatch(request);
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_EQ(changed->summary().changed(), 2);
+}
+
+TEST(MatchHandler, PreviousPairsOfDepartedParticipantsAreDropped) {
+  auto request = Request();
+  AddPair(request.mutable_previous(), "gone", "m1");  // mentee left
+  AddPair(request.mutable_previous(), "a1", "x9");    // mentor left
+  auto response = HandleMatch(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->changes_size(), 3);
+  EXPECT_EQ(response->changes(0).mentee_id(), "a1");
+  EXPECT_EQ(response->changes(0).kind(), sopu::v1::PairChange::KIND_CHANGED);
+  EXPECT_EQ(response->changes(0).previous_mentor_id(), "x9");
+  EXPECT_EQ(response->changes(1).kind(), sopu::v1::PairChange::KIND_NEW);
+  EXPECT_EQ(response->changes(2).mentee_id(), "gone");
+  EXPECT_EQ(response->changes(2).kind(), sopu::v1::PairChange::KIND_DROPPED);
+  EXPECT_EQ(response->summary().dropped(), 1);
+}
+
+TEST(MatchHandler, TopThreeShareCountsEveryMentee) {
+  auto request = Request();
+  auto& languages = (*request.mutable_cohort()
+                          ->mutable_participants(3)
+                          ->mutable_tags())["languages"];
+  languages.clear_values();
+  languages.add_values("en");
+  auto response = HandleMatch(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->summary().matched(), 1);
+  EXPECT_DOUBLE_EQ(response->summary().top3_percent(), 100.0 * 1 / 2);
+}
+
+TEST(MatchHandler, MinScoreReasonNamesTheFullMentor) {
+  auto request = Request();
+  request.mutable_cohort()->mutable_participants(0)->set_capacity(1);
+  (*request.mutable_cohort()
+        ->mutable_participants(3)
+        ->mutable_goals())["lead"] = 3;
+  // a1-m1 = 1.0; a2-m1 = (3*5 + 3*1) / (5*6) = 0.6; a2-m2 = 3*4/30 = 0.4.
+  request.set_objective(sopu::v1::OBJECTIVE_MAX_SCORE);
+  request.set_min_score(0.5);
+  auto response = HandleMatch(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_THAT(Pairs(*response), ElementsAre(Pair("a1", "m1")));
+  ASSERT_EQ(response->unmatched_size(), 1);
+  EXPECT_EQ(response->unmatched(0).reason(),
+            "the only allowed mentor scoring at least 0.5, m1, is full "
+            "(capacity 1; 2 mentees can only be matched with this mentor)");
+}
+
 }  // namespace
 }  // namespace sopu::service

@@ -1,7 +1,8 @@
 // Properties of HandleMatch on random cohorts: locked pairs are always in the
 // result, capacities and hard rules hold, and the objectives order as they
-// must (max-score >= optimal >= fair and stable in total; optimal, fair and
-// stable match the same number when every mentee can be matched).
+// must: max-score >= optimal >= fair in total; optimal and fair match the
+// same number of mentees, stable and max-score no more. (A stable result
+// that matches fewer mentees may total more than the optimal one.)
 #include <map>
 #include <random>
 #include <set>

@@ -83,6 +83,30 @@ TEST(ScoreHandler, NamesTheRuleThatExcludesEveryMentor) {
   EXPECT_EQ(response->summary().forbidden_pairs(), 2);
 }
 
+TEST(ScoreHandler, AvoidListsCountOnlyWhenThePolicyHonoursThem) {
+  auto request = Request();
+  auto* a2 = request.mutable_cohort()->mutable_participants(3);
+  a2->add_avoid("m1");
+  a2->add_avoid("m2");
+  auto& tags = *a2->mutable_tags();
+  tags["languages"].clear_values();
+  tags["languages"].add_values("en");
+  auto* policy = request.mutable_policy();
+  auto* complement = policy->add_criteria();
+  complement->set_weight(1);
+  complement->mutable_complement();
+  auto* language = policy->add_criteria();
+  language->set_name("shared-language");
+  language->set_hard(true);
+  language->mutable_overlap()->set_tags("languages");
+  policy->set_honour_avoid_lists(false);
+  auto response = HandleScore(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->mentees(1).exclusion(),
+            "rule shared-language excludes all 2 mentors");
+  ASSERT_EQ(response->mentees(1).excluded_by_size(), 1);
+}
+
 TEST(ScoreHandler, MixedRulesAreCounted) {
   auto request = Request();
   auto* a1 = request.mutable_cohort()->mutable_participants(2);
