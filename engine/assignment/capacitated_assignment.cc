@@ -17,7 +17,7 @@
 // Exactness: when every allowed score is an integer and
 // (rows + cols + 2) * (score range) < 2^24, costs are shifted to
 // smax - s_ij >= 0 and solved in int32 arithmetic (exact; SapCore verifies
-// its potentials stay below 2^26 and we fall back to double otherwise).
+// its potentials stay below 2^25 and we fall back to double otherwise).
 // Otherwise the same algorithm runs in double.
 //
 // Certificate (row_potential u, col_potential v with cols + 1 entries, the
@@ -35,6 +35,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,8 +54,9 @@ using assignment_internal::SapCore;
 using assignment_internal::SapOutcome;
 using assignment_internal::SapTraits;
 
-absl::Status Validate(const AssignmentProblem& p,
-                      const AssignmentOptions& options) {
+// ValidateShape: sizes and capacities (cheap; the scores are checked by
+// FirstNonFinite).
+absl::Status ValidateShape(const AssignmentProblem& p) {
   if (p.rows < 0 || p.cols < 0) {
     return absl::InvalidArgumentError(absl::StrCat(
         "rows, cols: ", p.rows, " x ", p.cols, " has a negative size"));
@@ -80,6 +82,11 @@ absl::Status Validate(const AssignmentProblem& p,
           " is negative"));
     }
   }
+  return absl::OkStatus();
+}
+
+// FirstNonFinite: the error for the first allowed non-finite score, if any.
+absl::Status FirstNonFinite(const AssignmentProblem& p) {
   for (int i = 0; i < p.rows; ++i) {
     for (int j = 0; j < p.cols; ++j) {
       if (p.allowed(i, j) && !std::isfinite(p.score(i, j))) {
@@ -88,10 +95,22 @@ absl::Status Validate(const AssignmentProblem& p,
       }
     }
   }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateMinScore(const AssignmentOptions& options) {
   if (options.min_score.has_value() && std::isnan(*options.min_score)) {
     return absl::InvalidArgumentError("min_score: not a number");
   }
   return absl::OkStatus();
+}
+
+// Validate: every check, in the order SolveCapacitatedAssignment reports.
+absl::Status Validate(const AssignmentProblem& p,
+                      const AssignmentOptions& options) {
+  if (absl::Status status = ValidateShape(p); !status.ok()) return status;
+  if (absl::Status status = FirstNonFinite(p); !status.ok()) return status;
+  return ValidateMinScore(options);
 }
 
 // Usable: whether pair (i, j) may be used under `options`.
@@ -114,11 +133,82 @@ std::vector<std::uint8_t> UsableMask(const AssignmentProblem& p,
   return mask;
 }
 
+// EveryPairUsable: nothing is forbidden and no minimum score applies.
+bool EveryPairUsable(const AssignmentProblem& p,
+                     const AssignmentOptions& options) {
+  return p.forbidden.empty() &&
+         (options.objective != AssignmentObjective::kMaxScore ||
+          !options.min_score.has_value());
+}
+
+// ScoreStats: the range of the usable scores (always including 0, the
+// slot's score), whether they are all integers, and whether every pair is
+// usable. `finite` is false when some allowed score is not finite (then the
+// rest is meaningless).
+struct ScoreStats {
+  bool finite = true;
+  bool integral = true;
+  bool all_usable = true;
+  double smin = 0.0;
+  double smax = 0.0;
+};
+
+// kIntegralMagic: for 0 <= a < 2^52, (a + 2^52) - 2^52 rounds a to an
+// integer, so it equals a iff a is one (for larger a the test may fail,
+// which only sends the instance to the double path).
+constexpr double kIntegralMagic = 4503599627370496.0;  // 2^52
+
+// ScanScores: ScoreStats in one pass; the common case (every pair usable)
+// runs a branch-free loop over the contiguous scores that vectorises.
+ScoreStats ScanScores(const AssignmentProblem& p,
+                      const AssignmentOptions& options) {
+  ScoreStats st;
+  if (EveryPairUsable(p, options)) {
+    const double* s = p.scores.data();
+    const std::size_t n = p.scores.size();
+    double smin = 0.0;
+    double smax = 0.0;
+    bool finite = true;
+    bool integral = true;
+    for (std::size_t k = 0; k < n; ++k) {
+      const double x = s[k];
+      finite &= (x - x) == 0.0;  // false for +-inf and NaN
+      const double a = std::abs(x);
+      integral &= ((a + kIntegralMagic) - kIntegralMagic) == a;
+      smin = x < smin ? x : smin;
+      smax = x > smax ? x : smax;
+    }
+    st.finite = finite;
+    st.integral = integral;
+    st.smin = smin;
+    st.smax = smax;
+    return st;
+  }
+  if (!FirstNonFinite(p).ok()) {
+    st.finite = false;
+    return st;
+  }
+  for (int i = 0; i < p.rows; ++i) {
+    for (int j = 0; j < p.cols; ++j) {
+      if (!Usable(p, options, i, j)) {
+        st.all_usable = false;
+        continue;
+      }
+      const double x = p.score(i, j);
+      st.smax = std::max(st.smax, x);
+      st.smin = std::min(st.smin, x);
+      st.integral = st.integral && x == std::floor(x);
+    }
+  }
+  return st;
+}
+
 // Internal: the extended problem's shape (see the file comment).
 struct Internal {
   std::vector<int> column;    // internal column -> problem column, -1 = slot
   std::vector<int> capacity;  // per internal column
   double shift = 0.0;         // internal cost = shift - score
+  bool all_usable = false;    // every pair usable (ScoreStats::all_usable)
 };
 
 // CoreOutput: SapCore's result in problem terms.
@@ -133,10 +223,27 @@ template <typename T>
 CoreOutput RunCore(const AssignmentProblem& p, const AssignmentOptions& options,
                    const Internal& in) {
   const int n = static_cast<int>(in.column.size());
-  std::vector<T> cost(static_cast<std::size_t>(p.rows) * n);
+  // Not value-initialised: the loop below is the first (and only) write of
+  // every entry, so fresh pages are touched once.
+  const auto cost =
+      // NOLINTNEXTLINE(modernize-avoid-c-arrays): an uninitialised buffer.
+      std::make_unique_for_overwrite<T[]>(static_cast<std::size_t>(p.rows) * n);
   const T shift = static_cast<T>(in.shift);
+  // Identity: internal column k is problem column k for k < cols (no
+  // zero-capacity column); with every pair usable the row converts in one
+  // vectorised loop.
+  const bool identity =
+      in.all_usable && !in.column.empty() &&
+      static_cast<int>(in.column.size()) - (in.column.back() < 0 ? 1 : 0) ==
+          p.cols;
   for (int i = 0; i < p.rows; ++i) {
-    T* row = cost.data() + static_cast<std::size_t>(i) * n;
+    T* row = cost.get() + static_cast<std::size_t>(i) * n;
+    if (identity) {
+      const double* s = p.scores.data() + static_cast<std::size_t>(i) * p.cols;
+      for (int k = 0; k < p.cols; ++k) row[k] = static_cast<T>(in.shift - s[k]);
+      if (n > p.cols) row[p.cols] = shift;
+      continue;
+    }
     for (int k = 0; k < n; ++k) {
       const int j = in.column[static_cast<std::size_t>(k)];
       if (j < 0) {
@@ -148,7 +255,7 @@ CoreOutput RunCore(const AssignmentProblem& p, const AssignmentOptions& options,
       }
     }
   }
-  SapCore<T> core(p.rows, n, cost.data(), in.capacity);
+  SapCore<T> core(p.rows, n, cost.get(), in.capacity, in.all_usable);
   CoreOutput out;
   out.outcome = core.Run(options.cancel, options.progress);
   if (out.outcome != SapOutcome::kDone) return out;
@@ -163,32 +270,27 @@ CoreOutput RunCore(const AssignmentProblem& p, const AssignmentOptions& options,
 absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
     const AssignmentProblem& problem, const AssignmentOptions& options) {
   const auto t0 = std::chrono::steady_clock::now();
-  if (absl::Status status = Validate(problem, options); !status.ok()) {
+  if (absl::Status status = ValidateShape(problem); !status.ok()) {
     return status;
   }
   const AssignmentProblem& p = problem;
   const bool max_score = options.objective == AssignmentObjective::kMaxScore;
 
-  // Score range over usable pairs, always including 0 (the slot).
-  bool integral = true;
-  bool all_usable = true;
-  double smax = 0.0;
-  double smin = 0.0;
-  for (int i = 0; i < p.rows; ++i) {
-    for (int j = 0; j < p.cols; ++j) {
-      if (!Usable(p, options, i, j)) {
-        all_usable = false;
-        continue;
-      }
-      const double s = p.score(i, j);
-      smax = std::max(smax, s);
-      smin = std::min(smin, s);
-      integral = integral && s == std::floor(s);
-    }
+  // Score range over usable pairs, always including 0 (the slot), fused
+  // with the finiteness check.
+  const ScoreStats stats = ScanScores(p, options);
+  if (!stats.finite) return FirstNonFinite(p);
+  if (absl::Status status = ValidateMinScore(options); !status.ok()) {
+    return status;
   }
+  const bool integral = stats.integral;
+  const bool all_usable = stats.all_usable;
+  const double smax = stats.smax;
+  const double smin = stats.smin;
 
   Internal in;
   in.shift = smax;
+  in.all_usable = all_usable;
   std::int64_t total_capacity = 0;
   for (int j = 0; j < p.cols; ++j) {
     const int cap = p.capacity[static_cast<std::size_t>(j)];

@@ -98,21 +98,6 @@ std::vector<ResolvedPair> ResolvePairs(const PairList& pairs,
   return out;
 }
 
-std::string RuleName(const Policy& policy, std::uint8_t verdict) {
-  switch (verdict) {
-    case kForbiddenSelf:
-      return "self-pair";
-    case kForbiddenAvoid:
-      return "avoid-list";
-    case kForbiddenSameOrganisation:
-      return "same-organisation";
-    default:
-      return policy
-          .criteria[static_cast<std::size_t>(verdict - kFirstCriterionVerdict)]
-          .name;
-  }
-}
-
 // Problem is the assignment instance plus what the report needs.
 struct Problem {
   AssignmentProblem assignment;        // locked rows removed, bonus added
@@ -413,9 +398,9 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
     const std::string base = absl::StrCat("locked[", k, "]");
     if (!matrix.allowed(p.row, p.col)) {
       violations.Add(
-          base, absl::StrCat(
-                    "the pair is forbidden by rule ",
-                    RuleName(model->policy(), matrix.verdicts(p.row, p.col))));
+          base, absl::StrCat("the pair is forbidden by rule ",
+                             VerdictRuleName(model->policy(),
+                                             matrix.verdicts(p.row, p.col))));
     } else if (problem.excluded[At(p.row, p.col, cols)] != 0) {
       violations.Add(base, "the pair is also in forbidden");
     } else if (--room[static_cast<std::size_t>(p.col)] < 0) {

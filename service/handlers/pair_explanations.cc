@@ -28,6 +28,21 @@ void AddTopReasons(
   }
 }
 
+std::string VerdictRuleName(const Policy& policy, std::uint8_t verdict) {
+  switch (verdict) {
+    case kForbiddenSelf:
+      return "self-pair";
+    case kForbiddenAvoid:
+      return "avoid-list";
+    case kForbiddenSameOrganisation:
+      return "same-organisation";
+    default:
+      return policy
+          .criteria[static_cast<std::size_t>(verdict - kFirstCriterionVerdict)]
+          .name;
+  }
+}
+
 Exclusion ExplainExclusion(const ScoringModel& model, int row) {
   const Policy& policy = model.policy();
   const int cols = static_cast<int>(model.mentors().size());

@@ -23,6 +23,11 @@ void AddTopReasons(
     const ScoringModel& model, const PairExplanation& pair,
     google::protobuf::RepeatedPtrField<sopu::v1::CriterionContribution>& out);
 
+// VerdictRuleName names the rule behind a verdict code: "self-pair",
+// "avoid-list", "same-organisation", or the hard criterion's name.
+[[nodiscard]] std::string VerdictRuleName(const Policy& policy,
+                                          std::uint8_t verdict);
+
 // Exclusion says why a mentee has no allowed mentor.
 struct Exclusion {
   // E.g. "rule shared-language excludes all 15 mentors".

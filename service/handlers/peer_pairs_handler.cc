@@ -44,19 +44,6 @@ PairExplanation BothWays(const ScoringModel& model, int a, int b) {
   return ab;
 }
 
-std::string RuleName(const Policy& policy, std::uint8_t verdict) {
-  switch (verdict) {
-    case kForbiddenAvoid:
-      return "avoid-list";
-    case kForbiddenSameOrganisation:
-      return "same-organisation";
-    default:
-      return policy
-          .criteria[static_cast<std::size_t>(verdict - kFirstCriterionVerdict)]
-          .name;
-  }
-}
-
 }  // namespace
 
 absl::StatusOr<sopu::v1::PeerPairsResponse> HandlePeerPairs(
@@ -158,8 +145,8 @@ absl::StatusOr<sopu::v1::PeerPairsResponse> HandlePeerPairs(
       const auto top = std::max_element(by_rule.begin(), by_rule.end());
       out->set_reason(absl::StrCat(
           "no allowed peer; rule ",
-          RuleName(model->policy(),
-                   static_cast<std::uint8_t>(top - by_rule.begin())),
+          VerdictRuleName(model->policy(),
+                          static_cast<std::uint8_t>(top - by_rule.begin())),
           " excludes ", *top, " of ", n - 1));
     } else if (above_min == 0) {
       out->set_reason(absl::StrCat(

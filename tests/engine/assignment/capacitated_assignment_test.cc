@@ -8,6 +8,7 @@
 #include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <random>
 #include <utility>
@@ -332,6 +333,35 @@ TEST(CapacitatedAssignmentTest, EqualsBoostMinCostFlowUpTo200) {
   }
 }
 
+// Square, unit capacities, nothing forbidden: the solver's Jonker–Volgenant
+// initialisation (column reduction, reduction transfer, augmenting row
+// reduction) runs first. Ties (few distinct scores), negative, real and wide
+// (double path) scores.
+TEST(CapacitatedAssignmentTest,
+     DenseSquareUnitCapacityEqualsIndependentOptimum) {
+  std::mt19937_64 rng(11);
+  for (int t = 0; t < 60; ++t) {
+    RandomSpec spec;
+    spec.rows = t < 30 ? 2 + t % 7 : 20 + 9 * (t % 20);
+    spec.cols = spec.rows;
+    spec.score_lo = t % 4 == 0 ? -50 : 0;
+    spec.score_hi = t % 3 == 0 ? 2 : (t % 5 == 1 ? 1000000000 : 1000);
+    spec.real = t % 7 == 3;
+    const AssignmentProblem p = RandomProblem(spec, rng);
+    SCOPED_TRACE(::testing::Message()
+                 << "instance " << t << ": " << p.rows << " x " << p.cols);
+    const AssignmentResult lex = SolveOk(p);
+    EXPECT_EQ(lex.solution.matched, p.rows);
+    if (p.rows <= 8) {
+      const auto best = BruteForceLexicographic(p);
+      EXPECT_NEAR(lex.solution.total, best.total, 1e-6);
+    } else if (!spec.real) {
+      EXPECT_EQ(lex.solution.total,
+                static_cast<double>(BoostFlow(p, /*slot=*/false).total));
+    }
+  }
+}
+
 TEST(CapacitatedAssignmentTest, CertificateHoldsOnLargeInstances) {
   std::mt19937_64 rng(3);
   RandomSpec spec;
@@ -464,6 +494,12 @@ TEST(CapacitatedAssignmentTest, MalformedProblemsAreInvalidArgument) {
   p.scores[2 * 4 + 2] = std::nan("");  // forbidden pair: ignored
   EXPECT_TRUE(SolveCapacitatedAssignment(p).ok());
   EXPECT_EQ(message(good, MaxScore(std::nan(""))), "min_score: not a number");
+  // Nothing forbidden (the solver's one-pass scan): the first bad cell.
+  p = good;
+  p.forbidden.clear();
+  p.scores[5 * 4 + 1] = -std::numeric_limits<double>::infinity();
+  p.scores[6 * 4 + 0] = std::nan("");
+  EXPECT_EQ(message(p), "scores[5][1]: not a finite number");
 }
 
 }  // namespace
