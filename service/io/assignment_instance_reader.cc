@@ -137,8 +137,8 @@ absl::StatusOr<AssignmentInstance> ParseAssignmentInstance(
   // Every score takes at least two bytes ("0 "): refuse to allocate for
   // scores a short file cannot hold.
   if (cells > text.size() / 2 + 1) {
-    return tokens.Error(absl::StrCat("the file is too short for ", cells,
-                                     " scores"));
+    return tokens.Error(
+        absl::StrCat("the file is too short for ", cells, " scores"));
   }
   out.capacity.resize(static_cast<std::size_t>(out.cols));
   for (int j = 0; j < out.cols; ++j) {

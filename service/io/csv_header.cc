@@ -4,8 +4,8 @@
 #include <array>
 #include <cstddef>
 #include <map>
-#include <unordered_set>
 #include <string_view>
+#include <unordered_set>
 
 #include "absl/strings/str_cat.h"
 #include "service/io/csv_cells.h"
