@@ -5,6 +5,7 @@
 #define SOPU_ENGINE_COMMON_CANCELLATION_H_
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 
 namespace sopu {
@@ -29,8 +30,8 @@ class CancellationToken {
 // Progress is what a solver reports: work done out of work total (units
 // chosen by the solver, e.g. mentees assigned), best objective so far.
 struct Progress {
-  long long done = 0;
-  long long total = 0;
+  std::int64_t done = 0;
+  std::int64_t total = 0;
   double best_objective = 0.0;
 };
 

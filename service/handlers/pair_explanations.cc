@@ -81,6 +81,7 @@ Exclusion ExplainExclusion(const ScoringModel& model, int row) {
                                 others, others == 1 ? " mentor" : " mentors");
   } else {
     std::vector<std::string> parts;
+    parts.reserve(counts.size());
     for (const auto& [rule, n] : counts) {
       parts.push_back(absl::StrCat(rule, " (", n, ")"));
     }
