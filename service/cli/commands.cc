@@ -7,6 +7,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "service/handlers/match_handler.h"
@@ -218,23 +219,77 @@ int RunScore(const ScoreOptions& options) {
 
 namespace {
 
-// ReadPairs reads a pair-list CSV into `out`; false (after printing the
-// reason) when the file cannot be read. Content problems go to `problems`.
+// PairSource remembers where a request's pair list came from, to turn
+// "locked[3].mentor_id" back into "lock.csv row 5, mentor_id".
+struct PairSource {
+  std::string field;  // "locked", "forbidden" or "previous"
+  std::string file;
+  std::vector<int> rows;
+};
+
+// ReadPairs reads a pair-list CSV into `out`; returns an exit code (after
+// printing the reason) when the file cannot be read. Content problems go to
+// `problems`.
 std::optional<int> ReadPairs(
-    const std::string& path,
+    const std::string& path, const std::string& field,
     google::protobuf::RepeatedPtrField<sopu::v1::PairRef>& out,
-    std::vector<FieldViolation>& problems) {
+    std::vector<FieldViolation>& problems, std::vector<PairSource>& sources) {
   if (path.empty()) return std::nullopt;
   absl::StatusOr<std::string> bytes = io::ReadFileBytes(path);
   if (!bytes.ok()) {
     std::cerr << "sopu: " << bytes.status().message() << '\n';
     return ExitCodeOf(bytes.status());
   }
-  io::PairList list =
-      io::ReadPairList(*bytes, std::filesystem::path(path).filename().string());
+  const std::string file = std::filesystem::path(path).filename().string();
+  io::PairList list = io::ReadPairList(*bytes, file);
   for (auto& pair : list.pairs) *out.Add() = std::move(pair);
   problems.insert(problems.end(), list.problems.begin(), list.problems.end());
+  sources.push_back({field, file, std::move(list.rows)});
   return std::nullopt;
+}
+
+// RowOf returns the file row of "<field>[k]" at the start of `text`, and
+// the length of that reference; nullopt when it names no known pair.
+std::optional<std::pair<int, std::size_t>> RowOf(const PairSource& source,
+                                                 std::string_view text) {
+  const std::string prefix = source.field + "[";
+  if (!text.starts_with(prefix)) return std::nullopt;
+  const std::size_t close = text.find(']');
+  if (close == std::string_view::npos) return std::nullopt;
+  std::size_t k = 0;
+  for (std::size_t i = prefix.size(); i < close; ++i) {
+    if (text[i] < '0' || text[i] > '9' || k > 1'000'000'000)
+      return std::nullopt;
+    k = k * 10 + static_cast<std::size_t>(text[i] - '0');
+  }
+  if (close == prefix.size() || k >= source.rows.size()) return std::nullopt;
+  return std::pair{source.rows[k], close + 1};
+}
+
+// LocatePairProblems rewrites "locked[k]..." paths as file rows, and
+// "in locked[j]" in descriptions as "in row N".
+void LocatePairProblems(const std::vector<PairSource>& sources,
+                        std::vector<FieldViolation>& problems) {
+  for (FieldViolation& v : problems) {
+    for (const PairSource& source : sources) {
+      const std::string needle = "in " + source.field + "[";
+      const std::size_t at = v.description().find(needle);
+      if (at == std::string::npos) continue;
+      const std::string& d = v.description();
+      if (auto row = RowOf(source, std::string_view(d).substr(at + 3))) {
+        v.set_description(absl::StrCat(d.substr(0, at + 3), "row ", row->first,
+                                       d.substr(at + 3 + row->second)));
+      }
+    }
+    for (const PairSource& source : sources) {
+      const auto row = RowOf(source, v.field());
+      if (!row.has_value()) continue;
+      std::string rest = v.field().substr(row->second);
+      if (rest.starts_with(".")) rest = ", " + rest.substr(1);
+      v.set_field(absl::StrCat(source.file, " row ", row->first, rest));
+      break;
+    }
+  }
 }
 
 sopu::v1::Objective ObjectiveOf(const std::string& name) {
@@ -263,14 +318,19 @@ int RunMatch(const MatchOptions& options) {
   request.set_use_wishes(options.use_wishes);
 
   std::vector<FieldViolation> pair_problems;
-  for (auto [path, list] :
-       {std::pair{&options.lock_path, request.mutable_locked()},
-        std::pair{&options.forbid_path, request.mutable_forbidden()},
-        std::pair{&options.previous_path, request.mutable_previous()}}) {
-    if (auto code = ReadPairs(*path, *list, pair_problems)) return *code;
+  std::vector<PairSource> sources;
+  for (auto [path, field, list] :
+       {std::tuple{&options.lock_path, "locked", request.mutable_locked()},
+        std::tuple{&options.forbid_path, "forbidden",
+                   request.mutable_forbidden()},
+        std::tuple{&options.previous_path, "previous",
+                   request.mutable_previous()}}) {
+    if (auto code = ReadPairs(*path, field, *list, pair_problems, sources)) {
+      return *code;
+    }
   }
 
-  if (!inputs.cohort.problems.empty() || !pair_problems.empty()) {
+  if (!inputs.cohort.problems.empty()) {
     sopu::v1::ValidateResponse response = ValidateInputs(inputs);
     std::vector<FieldViolation> all(response.violations().begin(),
                                     response.violations().end());
@@ -282,15 +342,23 @@ int RunMatch(const MatchOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<sopu::v1::MatchResponse> response =
       service::HandleMatch(request);
-  if (!response.ok()) {
-    if (response.status().code() == absl::StatusCode::kInvalidArgument) {
-      const std::vector<FieldViolation> problems =
-          service::ViolationsOf(response.status());
-      return ReportProblems(inputs, options.cohort_path, problems,
-                            problems.size() >= service::kDefaultMaxViolations);
-    }
+  if (!response.ok() &&
+      response.status().code() != absl::StatusCode::kInvalidArgument) {
     std::cerr << "sopu: " << response.status().message() << '\n';
     return ExitCodeOf(response.status());
+  }
+  if (!response.ok() || !pair_problems.empty()) {
+    // The pair files' own problems first, then the request's, so that one
+    // run lists them all.
+    std::vector<FieldViolation> problems = pair_problems;
+    if (!response.ok()) {
+      const std::vector<FieldViolation> more =
+          service::ViolationsOf(response.status());
+      problems.insert(problems.end(), more.begin(), more.end());
+    }
+    LocatePairProblems(sources, problems);
+    return ReportProblems(inputs, options.cohort_path, problems,
+                          problems.size() >= service::kDefaultMaxViolations);
   }
   spdlog::info("matched {} of {} mentees in {} ms",
                response->summary().matched(), response->summary().mentees(),

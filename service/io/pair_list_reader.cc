@@ -95,6 +95,7 @@ PairList ReadPairList(std::string_view bytes, std::string_view name) {
       continue;
     }
     if (mentor_id.empty()) continue;  // an unmatched mentee of a result file
+    out.rows.push_back(static_cast<int>(r) + 1);
     auto& pair = out.pairs.emplace_back();
     pair.set_mentee_id(mentee_id);
     pair.set_mentor_id(mentor_id);

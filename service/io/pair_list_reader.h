@@ -19,6 +19,8 @@ namespace sopu::io {
 
 struct PairList {
   std::vector<sopu::v1::PairRef> pairs;
+  // The file row of each pair (header = row 1), for locating problems.
+  std::vector<int> rows;
   // Problems located as "<file> row R" (records counted from the header,
   // row 1); descriptions never repeat a cell.
   std::vector<google::rpc::BadRequest::FieldViolation> problems;

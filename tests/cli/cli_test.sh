@@ -94,7 +94,12 @@ expect match-lock 0 stdout \
   "a1       Väinö                    m2       Åsa Ek                   0.800  2     complement 0.80 [locked]" \
   -- "$sopu" match "$data/no-swedish.csv" --lock "$lock"
 printf 'mentee_id;mentor_id\na1;m9\n' >"$lock"
-expect match-bad-lock 1 stderr "locked[0].mentor_id: names no participant of the cohort" \
+expect match-bad-lock 1 stderr "$(basename "$lock") row 2, mentor_id: names no participant of the cohort" \
+  -- "$sopu" match "$data/no-swedish.csv" --lock "$lock"
+printf 'mentee_id;mentor_id\n;m1\na1;m9\n' >"$lock"
+expect match-bad-lock-all-listed 1 stderr "$(basename "$lock") row 3, mentor_id: names no participant of the cohort" \
+  -- "$sopu" match "$data/no-swedish.csv" --lock "$lock"
+expect match-bad-lock-reader 1 stderr "$(basename "$lock") row 2: the mentee_id cell is empty" \
   -- "$sopu" match "$data/no-swedish.csv" --lock "$lock"
 rm -f "$lock"
 previous=$(mktemp --suffix=.csv)
