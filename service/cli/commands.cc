@@ -111,6 +111,20 @@ int ReportProblems(const Inputs& inputs, const std::string& path,
   return kExitInvalidInput;
 }
 
+// ReportHandlerError reports a handler's failure: every field violation of
+// INVALID_ARGUMENT (located), or the message of any other status; returns
+// the exit code.
+int ReportHandlerError(const absl::Status& status, const Inputs& inputs,
+                       const std::string& path) {
+  if (status.code() == absl::StatusCode::kInvalidArgument) {
+    const std::vector<FieldViolation> problems = service::ViolationsOf(status);
+    return ReportProblems(inputs, path, problems,
+                          problems.size() >= service::kDefaultMaxViolations);
+  }
+  std::cerr << "sopu: " << status.message() << '\n';
+  return ExitCodeOf(status);
+}
+
 // WriteOutput writes `text` to the file (through a temporary file renamed in
 // place, so a failed run never leaves half a file) or to standard output.
 int WriteOutput(const std::string& path, const std::string& text) {
@@ -191,14 +205,7 @@ int RunScore(const ScoreOptions& options) {
   absl::StatusOr<sopu::v1::ScoreResponse> response =
       service::HandleScore(request);
   if (!response.ok()) {
-    if (response.status().code() == absl::StatusCode::kInvalidArgument) {
-      const std::vector<FieldViolation> problems =
-          service::ViolationsOf(response.status());
-      return ReportProblems(inputs, options.cohort_path, problems,
-                            problems.size() >= service::kDefaultMaxViolations);
-    }
-    std::cerr << "sopu: " << response.status().message() << '\n';
-    return ExitCodeOf(response.status());
+    return ReportHandlerError(response.status(), inputs, options.cohort_path);
   }
   spdlog::info("scored {} x {} pairs in {} ms", response->summary().mentees(),
                response->summary().mentors(),
@@ -399,14 +406,7 @@ int RunPairs(const PairsOptions& options) {
   absl::StatusOr<sopu::v1::PeerPairsResponse> response =
       service::HandlePeerPairs(request);
   if (!response.ok()) {
-    if (response.status().code() == absl::StatusCode::kInvalidArgument) {
-      const std::vector<FieldViolation> problems =
-          service::ViolationsOf(response.status());
-      return ReportProblems(inputs, options.cohort_path, problems,
-                            problems.size() >= service::kDefaultMaxViolations);
-    }
-    std::cerr << "sopu: " << response.status().message() << '\n';
-    return ExitCodeOf(response.status());
+    return ReportHandlerError(response.status(), inputs, options.cohort_path);
   }
   spdlog::info("paired {} of {} peers", response->summary().paired(),
                response->summary().peers());

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "service/io/json_files.h"
+#include "service/render/render_common.h"
 #include "service/render/text_table.h"
 
 namespace sopu::service {
@@ -14,22 +15,6 @@ namespace {
 
 constexpr std::size_t kIdWidth = 8;
 constexpr std::size_t kNameWidth = 24;
-
-class Names {
- public:
-  explicit Names(const sopu::v1::Cohort& cohort) {
-    for (const auto& p : cohort.participants()) {
-      names_.try_emplace(p.id(), p.display_name());
-    }
-  }
-  [[nodiscard]] std::string_view Of(const std::string& id) const {
-    auto it = names_.find(id);
-    return it == names_.end() ? std::string_view() : it->second;
-  }
-
- private:
-  std::unordered_map<std::string, std::string> names_;
-};
 
 std::string ObjectiveName(sopu::v1::Objective objective) {
   switch (objective) {
@@ -57,15 +42,6 @@ std::string StatusName(sopu::v1::SolverStatus status) {
   }
 }
 
-std::string Reasons(const sopu::v1::MatchedPair& pair) {
-  std::vector<std::string> parts;
-  for (const auto& r : pair.reasons()) {
-    parts.push_back(
-        absl::StrCat(r.criterion(), " ", FormatFixed(r.contribution(), 2)));
-  }
-  return absl::StrJoin(parts, " · ");
-}
-
 std::string ChangeKind(sopu::v1::PairChange::Kind kind) {
   switch (kind) {
     case sopu::v1::PairChange::KIND_KEPT:
@@ -85,7 +61,7 @@ std::string ChangeKind(sopu::v1::PairChange::Kind kind) {
 
 void RenderMatchTable(const sopu::v1::MatchResponse& response,
                       const sopu::v1::Cohort& cohort, std::ostream& out) {
-  const Names names(cohort);
+  const DisplayNames names(cohort);
   const auto& s = response.summary();
   out << "Policy: "
       << (response.policy().name().empty() ? std::string("(unnamed)")
@@ -117,7 +93,8 @@ void RenderMatchTable(const sopu::v1::MatchResponse& response,
         << PadRight(names.Of(pair.mentor_id()), kNameWidth) << ' '
         << FormatFixed(pair.score(), 3) << "  "
         << PadRight(std::to_string(pair.rank_for_mentee()), 4) << "  "
-        << Reasons(pair) << (pair.locked() ? " [locked]" : "") << '\n';
+        << ReasonsText(pair.reasons()) << (pair.locked() ? " [locked]" : "")
+        << '\n';
   }
   if (!response.unmatched().empty()) {
     out << "\nUnmatched (" << response.unmatched_size() << ")\n";
@@ -146,7 +123,7 @@ void RenderMatchTable(const sopu::v1::MatchResponse& response,
 
 void RenderMatchCsv(const sopu::v1::MatchResponse& response,
                     const sopu::v1::Cohort& cohort, std::ostream& out) {
-  const Names names(cohort);
+  const DisplayNames names(cohort);
   out << "\xEF\xBB\xBF"
       << "mentee_id,mentee_name,mentor_id,mentor_name,score,rank_for_mentee,"
          "locked,reason_1,contribution_1,reason_2,contribution_2,reason_3,"
@@ -158,14 +135,7 @@ void RenderMatchCsv(const sopu::v1::MatchResponse& response,
         << CsvField(names.Of(pair.mentor_id())) << ','
         << FormatFixed(pair.score(), 4) << ',' << pair.rank_for_mentee() << ','
         << (pair.locked() ? "yes" : "no");
-    for (int i = 0; i < 3; ++i) {
-      if (i < pair.reasons_size()) {
-        out << ',' << CsvField(pair.reasons(i).criterion()) << ','
-            << FormatFixed(pair.reasons(i).contribution(), 4);
-      } else {
-        out << ",,";
-      }
-    }
+    WriteCsvReasons(pair.reasons(), out);
     out << ",\r\n";
   }
   for (const auto& u : response.unmatched()) {

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "service/render/render_common.h"
 #include "service/render/text_table.h"
 
 namespace sopu::service {
@@ -14,21 +15,12 @@ namespace {
 constexpr std::size_t kIdWidth = 8;
 constexpr std::size_t kNameWidth = 24;
 
-std::unordered_map<std::string, std::string> NamesOf(
-    const sopu::v1::Cohort& cohort) {
-  std::unordered_map<std::string, std::string> names;
-  for (const auto& p : cohort.participants()) {
-    names.try_emplace(p.id(), p.display_name());
-  }
-  return names;
-}
-
 }  // namespace
 
 void RenderPeerPairsTable(const sopu::v1::PeerPairsResponse& response,
                           const sopu::v1::Cohort& cohort, std::ostream& out) {
-  const auto names = NamesOf(cohort);
-  const auto name = [&](const std::string& id) { return names.at(id); };
+  const DisplayNames names(cohort);
+  const auto name = [&](const std::string& id) { return names.Of(id); };
   const auto& s = response.summary();
   out << "Policy: "
       << (response.policy().name().empty() ? std::string("(unnamed)")
@@ -41,16 +33,11 @@ void RenderPeerPairsTable(const sopu::v1::PeerPairsResponse& response,
       << FormatFixed(s.total(), 3) << " · mean " << FormatFixed(s.mean(), 3)
       << " · worst " << FormatFixed(s.worst(), 3) << "\n\n";
   for (const auto& pair : response.pairs()) {
-    std::vector<std::string> reasons;
-    for (const auto& r : pair.reasons()) {
-      reasons.push_back(
-          absl::StrCat(r.criterion(), " ", FormatFixed(r.contribution(), 2)));
-    }
     out << PadRight(pair.first_id(), kIdWidth) << ' '
         << PadRight(name(pair.first_id()), kNameWidth) << ' '
         << PadRight(pair.second_id(), kIdWidth) << ' '
         << PadRight(name(pair.second_id()), kNameWidth) << ' '
-        << FormatFixed(pair.score(), 3) << "  " << absl::StrJoin(reasons, " · ")
+        << FormatFixed(pair.score(), 3) << "  " << ReasonsText(pair.reasons())
         << '\n';
   }
   if (!response.unpaired().empty()) {
@@ -64,29 +51,22 @@ void RenderPeerPairsTable(const sopu::v1::PeerPairsResponse& response,
 
 void RenderPeerPairsCsv(const sopu::v1::PeerPairsResponse& response,
                         const sopu::v1::Cohort& cohort, std::ostream& out) {
-  const auto names = NamesOf(cohort);
+  const DisplayNames names(cohort);
   out << "\xEF\xBB\xBF"
       << "first_id,first_name,second_id,second_name,score,reason_1,"
          "contribution_1,reason_2,contribution_2,reason_3,contribution_3,"
          "unpaired_reason\r\n";
   for (const auto& pair : response.pairs()) {
     out << CsvField(pair.first_id()) << ','
-        << CsvField(names.at(pair.first_id())) << ','
+        << CsvField(names.Of(pair.first_id())) << ','
         << CsvField(pair.second_id()) << ','
-        << CsvField(names.at(pair.second_id())) << ','
+        << CsvField(names.Of(pair.second_id())) << ','
         << FormatFixed(pair.score(), 4);
-    for (int i = 0; i < 3; ++i) {
-      if (i < pair.reasons_size()) {
-        out << ',' << CsvField(pair.reasons(i).criterion()) << ','
-            << FormatFixed(pair.reasons(i).contribution(), 4);
-      } else {
-        out << ",,";
-      }
-    }
+    WriteCsvReasons(pair.reasons(), out);
     out << ",\r\n";
   }
   for (const auto& u : response.unpaired()) {
-    out << CsvField(u.id()) << ',' << CsvField(names.at(u.id())) << ",,,,,,,,,,"
+    out << CsvField(u.id()) << ',' << CsvField(names.Of(u.id())) << ",,,,,,,,,,"
         << CsvField(u.reason()) << "\r\n";
   }
 }

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "service/io/json_files.h"
+#include "service/render/render_common.h"
 #include "service/render/text_table.h"
 
 namespace sopu::service {
@@ -14,36 +15,11 @@ namespace {
 constexpr std::size_t kIdWidth = 8;
 constexpr std::size_t kNameWidth = 26;
 
-class Names {
- public:
-  explicit Names(const sopu::v1::Cohort& cohort) {
-    for (const auto& p : cohort.participants()) {
-      names_.try_emplace(p.id(), p.display_name());
-    }
-  }
-  [[nodiscard]] std::string_view Of(const std::string& id) const {
-    auto it = names_.find(id);
-    return it == names_.end() ? std::string_view() : it->second;
-  }
-
- private:
-  std::unordered_map<std::string, std::string> names_;
-};
-
-std::string Reasons(const sopu::v1::Recommendation& rec) {
-  std::vector<std::string> parts;
-  for (const auto& r : rec.top_reasons()) {
-    parts.push_back(
-        absl::StrCat(r.criterion(), " ", FormatFixed(r.contribution(), 2)));
-  }
-  return absl::StrJoin(parts, " · ");
-}
-
 }  // namespace
 
 void RenderScoreTable(const sopu::v1::ScoreResponse& response,
                       const sopu::v1::Cohort& cohort, std::ostream& out) {
-  const Names names(cohort);
+  const DisplayNames names(cohort);
   const auto& s = response.summary();
   const std::string policy_name = response.policy().name().empty()
                                       ? std::string("(unnamed)")
@@ -63,7 +39,8 @@ void RenderScoreTable(const sopu::v1::ScoreResponse& response,
       out << "  " << PadRight(std::to_string(rec.rank()), 3) << ' '
           << PadRight(rec.mentor_id(), kIdWidth) << ' '
           << PadRight(names.Of(rec.mentor_id()), kNameWidth) << ' '
-          << FormatFixed(rec.score(), 3) << "  " << Reasons(rec) << '\n';
+          << FormatFixed(rec.score(), 3) << "  "
+          << ReasonsText(rec.top_reasons()) << '\n';
     }
     if (mentee.mentors().empty()) {
       out << "  no allowed mentor: " << mentee.exclusion() << '\n';
@@ -73,7 +50,7 @@ void RenderScoreTable(const sopu::v1::ScoreResponse& response,
 
 void RenderScoreCsv(const sopu::v1::ScoreResponse& response,
                     const sopu::v1::Cohort& cohort, std::ostream& out) {
-  const Names names(cohort);
+  const DisplayNames names(cohort);
   out << "\xEF\xBB\xBF"
       << "mentee_id,mentee_name,rank,mentor_id,mentor_name,score,"
          "reason_1,contribution_1,reason_2,contribution_2,reason_3,"
@@ -86,14 +63,7 @@ void RenderScoreCsv(const sopu::v1::ScoreResponse& response,
       out << head << rec.rank() << ',' << CsvField(rec.mentor_id()) << ','
           << CsvField(names.Of(rec.mentor_id())) << ','
           << FormatFixed(rec.score(), 4);
-      for (int i = 0; i < 3; ++i) {
-        if (i < rec.top_reasons_size()) {
-          out << ',' << CsvField(rec.top_reasons(i).criterion()) << ','
-              << FormatFixed(rec.top_reasons(i).contribution(), 4);
-        } else {
-          out << ",,";
-        }
-      }
+      WriteCsvReasons(rec.top_reasons(), out);
       out << ",\r\n";
     }
     if (mentee.mentors().empty()) {

@@ -1,0 +1,44 @@
+// Pieces every response renderer shares: display names looked up from the
+// cohort the user supplied (responses carry ids only), and criterion reasons
+// as text or as CSV cells.
+#ifndef SOPU_SERVICE_RENDER_RENDER_COMMON_H_
+#define SOPU_SERVICE_RENDER_RENDER_COMMON_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "google/protobuf/repeated_ptr_field.h"
+#include "sopu/v1/cohort.pb.h"
+#include "sopu/v1/sopu.pb.h"
+
+namespace sopu::service {
+
+using Reasons =
+    google::protobuf::RepeatedPtrField<sopu::v1::CriterionContribution>;
+
+// kCsvReasonColumns is how many reason / contribution column pairs a CSV
+// export has (the explanations list at most this many).
+inline constexpr int kCsvReasonColumns = 3;
+
+// DisplayNames maps participant ids to display names ("" when unknown).
+class DisplayNames {
+ public:
+  explicit DisplayNames(const sopu::v1::Cohort& cohort);
+  [[nodiscard]] std::string_view Of(const std::string& id) const;
+
+ private:
+  std::unordered_map<std::string, std::string> names_;
+};
+
+// ReasonsText: "complement 0.44 · travel 0.12".
+[[nodiscard]] std::string ReasonsText(const Reasons& reasons);
+
+// WriteCsvReasons writes kCsvReasonColumns pairs of ",criterion,contribution"
+// cells (empty where there are fewer reasons).
+void WriteCsvReasons(const Reasons& reasons, std::ostream& out);
+
+}  // namespace sopu::service
+
+#endif  // SOPU_SERVICE_RENDER_RENDER_COMMON_H_
