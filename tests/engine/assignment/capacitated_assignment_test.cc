@@ -234,9 +234,8 @@ FlowOptimum BoostFlow(const AssignmentProblem& p, bool slot) {
           boost::edge_capacity_t, std::int64_t,
           boost::property<
               boost::edge_residual_capacity_t, std::int64_t,
-              boost::property<
-                  boost::edge_reverse_t, Traits::edge_descriptor,
-                  boost::property<boost::edge_weight_t, std::int64_t>>>>>;
+              boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
+                              boost::property<boost::edge_weight_t, double>>>>>;
   const int source = p.rows + p.cols;
   const int sink = source + 1;
   const int unmatched = sink + 1;
@@ -261,8 +260,8 @@ FlowOptimum BoostFlow(const AssignmentProblem& p, bool slot) {
             .first;
     capacity[e] = cap;
     capacity[r] = 0;
-    weight[e] = cost;
-    weight[r] = -cost;
+    weight[e] = static_cast<double>(cost);
+    weight[r] = -static_cast<double>(cost);
     reverse[e] = r;
     reverse[r] = e;
   };
@@ -285,10 +284,16 @@ FlowOptimum BoostFlow(const AssignmentProblem& p, bool slot) {
   boost::successive_shortest_path_nonnegative_weights(
       g, static_cast<std::size_t>(source), static_cast<std::size_t>(sink));
   auto residual = get(boost::edge_residual_capacity, g);
-  std::int64_t cost = 0;
+  // Weights are doubles holding integers (exact below 2^53): with integer
+  // weights Boost's Dijkstra adds two "infinite" distances, a signed
+  // overflow that UBSan rejects.
+  double cost_sum = 0.0;
   for (auto [e, end] = edges(g); e != end; ++e) {
-    if (capacity[*e] > 0) cost += (capacity[*e] - residual[*e]) * weight[*e];
+    if (capacity[*e] > 0) {
+      cost_sum += static_cast<double>(capacity[*e] - residual[*e]) * weight[*e];
+    }
   }
+  const std::int64_t cost = std::llround(cost_sum);
   FlowOptimum out;
   for (auto [e, end] = out_edges(static_cast<std::size_t>(source), g); e != end;
        ++e) {
