@@ -56,6 +56,20 @@ TEST(AssignmentInstanceReaderTest, MalformedInputNamesLineAndToken) {
             "-inf");
 }
 
+// Review findings: a 30-byte file could ask for gigabytes, and scores near
+// the double range overflowed the solver.
+TEST(AssignmentInstanceReaderTest, RefusesSizesAndScoresItCannotHold) {
+  EXPECT_EQ(ErrorOf("1048576 1024\n1\n"),
+            "line 1, token 2 \"1024\": the file is too short for 1073741824 "
+            "scores");
+  EXPECT_EQ(ErrorOf("2 1\n1\n1000000000000001\n5\n"),
+            "line 3, token 1 \"1000000000000001\": score magnitude above "
+            "1e15");
+  const absl::StatusOr<AssignmentInstance> edge =
+      ParseAssignmentInstance("1 1\n1\n-1000000000000000\n");
+  ASSERT_TRUE(edge.ok()) << edge.status();
+}
+
 TEST(AssignmentInstanceReaderTest, MissingFileIsNotFound) {
   const absl::StatusOr<AssignmentInstance> r =
       ReadAssignmentInstance("/nonexistent/instance.txt");
