@@ -154,6 +154,22 @@ int WriteOutput(const std::string& path, const std::string& text) {
   return kExitOk;
 }
 
+// Emit renders a response as JSON, CSV or a table and writes it out.
+template <typename Response, typename CsvRenderer, typename TableRenderer>
+int Emit(const std::string& format, const Response& response,
+         const sopu::v1::Cohort& cohort, CsvRenderer csv, TableRenderer table,
+         const std::string& output_path) {
+  std::ostringstream text;
+  if (format == "json") {
+    text << io::MessageToPrettyJson(response);
+  } else if (format == "csv") {
+    csv(response, cohort, text);
+  } else {
+    table(response, cohort, text);
+  }
+  return WriteOutput(output_path, text.str());
+}
+
 }  // namespace
 
 int RunValidate(const ValidateOptions& options) {
@@ -213,15 +229,9 @@ int RunScore(const ScoreOptions& options) {
                    std::chrono::steady_clock::now() - start)
                    .count());
 
-  std::ostringstream text;
-  if (options.format == "json") {
-    service::RenderScoreJson(*response, text);
-  } else if (options.format == "csv") {
-    service::RenderScoreCsv(*response, request.cohort(), text);
-  } else {
-    service::RenderScoreTable(*response, request.cohort(), text);
-  }
-  return WriteOutput(options.output_path, text.str());
+  return Emit(options.format, *response, request.cohort(),
+              service::RenderScoreCsv, service::RenderScoreTable,
+              options.output_path);
 }
 
 namespace {
@@ -373,15 +383,9 @@ int RunMatch(const MatchOptions& options) {
                    std::chrono::steady_clock::now() - start)
                    .count());
 
-  std::ostringstream text;
-  if (options.format == "json") {
-    service::RenderMatchJson(*response, text);
-  } else if (options.format == "csv") {
-    service::RenderMatchCsv(*response, request.cohort(), text);
-  } else {
-    service::RenderMatchTable(*response, request.cohort(), text);
-  }
-  return WriteOutput(options.output_path, text.str());
+  return Emit(options.format, *response, request.cohort(),
+              service::RenderMatchCsv, service::RenderMatchTable,
+              options.output_path);
 }
 
 int RunPairs(const PairsOptions& options) {
@@ -410,15 +414,9 @@ int RunPairs(const PairsOptions& options) {
   }
   spdlog::info("paired {} of {} peers", response->summary().paired(),
                response->summary().peers());
-  std::ostringstream text;
-  if (options.format == "json") {
-    text << io::MessageToPrettyJson(*response);
-  } else if (options.format == "csv") {
-    service::RenderPeerPairsCsv(*response, request.cohort(), text);
-  } else {
-    service::RenderPeerPairsTable(*response, request.cohort(), text);
-  }
-  return WriteOutput(options.output_path, text.str());
+  return Emit(options.format, *response, request.cohort(),
+              service::RenderPeerPairsCsv, service::RenderPeerPairsTable,
+              options.output_path);
 }
 
 }  // namespace sopu::cli

@@ -410,10 +410,7 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
     problem.locked_col[static_cast<std::size_t>(p.row)] = p.col;
   }
   if (!violations.empty()) {
-    return InvalidArgumentWithViolations(
-        absl::StrCat("the request has ", violations.violations().size(),
-                     " problems"),
-        violations.violations());
+    return violations.ToStatus();
   }
 
   AssignmentProblem& a = problem.assignment;

@@ -50,11 +50,7 @@ absl::StatusOr<PreparedInputs> PrepareInputs(const sopu::v1::Cohort& cohort,
                                              ViolationList& violations) {
   CheckInputs(cohort, policy, need_both_sides, violations);
   if (!violations.empty()) {
-    const std::size_t n = violations.violations().size();
-    return InvalidArgumentWithViolations(
-        absl::StrCat("the request has ", n, violations.truncated() ? "+" : "",
-                     n == 1 ? " problem" : " problems"),
-        violations.violations());
+    return violations.ToStatus();
   }
   PreparedInputs prepared;
   prepared.cohort = ToEngineCohort(cohort);

@@ -6,7 +6,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "service/io/json_files.h"
 #include "service/render/render_common.h"
 #include "service/render/text_table.h"
 
@@ -142,11 +141,6 @@ void RenderMatchCsv(const sopu::v1::MatchResponse& response,
     out << CsvField(u.mentee_id()) << ',' << CsvField(names.Of(u.mentee_id()))
         << ",,,,,,,,,,,," << CsvField(u.reason()) << "\r\n";
   }
-}
-
-void RenderMatchJson(const sopu::v1::MatchResponse& response,
-                     std::ostream& out) {
-  out << io::MessageToPrettyJson(response);
 }
 
 }  // namespace sopu::service

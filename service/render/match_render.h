@@ -1,7 +1,8 @@
 // Rendering of a MatchResponse: a readable terminal report, CSV for
 // spreadsheets (one row per mentee; UTF-8 with BOM; the file can be given
-// back to `sopu match --previous`), or protobuf JSON. Display names come from
-// the cohort the user supplied; the response carries ids only.
+// back to `sopu match --previous`). JSON output is the response's protobuf
+// JSON (io::MessageToPrettyJson). Display names come from the cohort the user
+// supplied; the response carries ids only.
 #ifndef SOPU_SERVICE_RENDER_MATCH_RENDER_H_
 #define SOPU_SERVICE_RENDER_MATCH_RENDER_H_
 
@@ -16,8 +17,6 @@ void RenderMatchTable(const sopu::v1::MatchResponse& response,
                       const sopu::v1::Cohort& cohort, std::ostream& out);
 void RenderMatchCsv(const sopu::v1::MatchResponse& response,
                     const sopu::v1::Cohort& cohort, std::ostream& out);
-void RenderMatchJson(const sopu::v1::MatchResponse& response,
-                     std::ostream& out);
 
 }  // namespace sopu::service
 

@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "service/io/json_files.h"
 #include "service/render/render_common.h"
 #include "service/render/text_table.h"
 
@@ -70,11 +69,6 @@ void RenderScoreCsv(const sopu::v1::ScoreResponse& response,
       out << head << ",,,,,,,,,," << CsvField(mentee.exclusion()) << "\r\n";
     }
   }
-}
-
-void RenderScoreJson(const sopu::v1::ScoreResponse& response,
-                     std::ostream& out) {
-  out << io::MessageToPrettyJson(response);
 }
 
 }  // namespace sopu::service

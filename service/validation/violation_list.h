@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "service/status/bad_request.h"
 
 namespace sopu::service {
@@ -29,6 +30,10 @@ class ViolationList {
   [[nodiscard]] const std::vector<FieldViolation>& violations() const {
     return violations_;
   }
+
+  // ToStatus returns INVALID_ARGUMENT "the request has N problems" ("N+"
+  // when truncated) carrying every violation as google.rpc.BadRequest.
+  [[nodiscard]] absl::Status ToStatus() const;
 
  private:
   std::size_t max_;
