@@ -6,6 +6,7 @@
 #include "engine/version.h"
 #include "service/cli/commands.h"
 #include "service/cli/solve_command.h"
+#include "service/cli/solve_groups_command.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 
@@ -160,6 +161,38 @@ int Run(int argc, char** argv) {
       "--assign-out", solve_assignment.assign_out_path,
       "Write the pairs as 'mentee mentor' lines (0-based) to this file");
 
+  sopu::cli::SolveGroupsOptions solve_groups;
+  CLI::App* solve_groups_cmd = solve_cmd->add_subcommand(
+      "groups",
+      "Solve a grouping instance in the MDGPLIB format (docs/groups.md) and "
+      "print one JSON line");
+  solve_groups_cmd
+      ->add_option("--mdgp", solve_groups.mdgp_path,
+                   "Instance file: n m ss|ds bounds, then 'i j d' lines")
+      ->required();
+  solve_groups_cmd
+      ->add_option("--time-limit", solve_groups.time_limit_seconds,
+                   "Wall-clock seconds; 0 needs --rounds")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->capture_default_str();
+  solve_groups_cmd
+      ->add_option("--rounds", solve_groups.rounds,
+                   "Stop after this many rounds of the population search "
+                   "(0: no limit); with no time limit reached, the result "
+                   "is the same for any --threads")
+      ->check(CLI::NonNegativeNumber);
+  solve_groups_cmd
+      ->add_option("--seed", solve_groups.seed, "Seed of the random streams")
+      ->capture_default_str();
+  solve_groups_cmd
+      ->add_option("--threads", solve_groups.threads,
+                   "Worker threads (0: every core)")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  solve_groups_cmd->add_option(
+      "--groups-out", solve_groups.groups_out_path,
+      "Write each element's group (0-based), one per line, to this file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -179,6 +212,9 @@ int Run(int argc, char** argv) {
     if (app.got_subcommand(pairs_cmd)) return RunPairs(pairs);
     if (solve_cmd->got_subcommand(solve_assignment_cmd)) {
       return RunSolveAssignment(solve_assignment);
+    }
+    if (solve_cmd->got_subcommand(solve_groups_cmd)) {
+      return RunSolveGroups(solve_groups);
     }
   } catch (const std::exception& e) {
     std::cerr << "sopu: internal error: " << e.what() << '\n';

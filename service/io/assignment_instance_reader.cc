@@ -1,114 +1,15 @@
 #include "service/io/assignment_instance_reader.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <limits>
-#include <sstream>
-#include <system_error>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "service/io/text_tokens.h"
 
 namespace sopu::io {
-namespace {
-
-// Tokenizer walks whitespace-separated tokens, tracking line and position.
-class Tokenizer {
- public:
-  explicit Tokenizer(std::string_view text) : text_(text) {}
-
-  // Next: false at the end of the text.
-  bool Next() {
-    while (pos_ < text_.size()) {
-      const char ch = text_[pos_];
-      if (ch == '\n') {
-        ++line_;
-        index_ = 0;
-      } else if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\f' &&
-                 ch != '\v') {
-        break;
-      }
-      ++pos_;
-    }
-    if (pos_ >= text_.size()) return false;
-    const std::size_t begin = pos_;
-    while (pos_ < text_.size()) {
-      const char ch = text_[pos_];
-      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' ||
-          ch == '\v') {
-        break;
-      }
-      ++pos_;
-    }
-    token_ = text_.substr(begin, pos_ - begin);
-    ++index_;
-    return true;
-  }
-
-  [[nodiscard]] std::string_view token() const { return token_; }
-  [[nodiscard]] int line() const { return line_; }
-
-  [[nodiscard]] absl::Status Error(std::string_view what) const {
-    return absl::InvalidArgumentError(
-        absl::StrCat("line ", line_, ", token ", index_, " \"",
-                     std::string(token_), "\": ", std::string(what)));
-  }
-
- private:
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  std::string_view token_;
-  int line_ = 1;
-  int index_ = 0;
-};
-
-// ParseCount: a non-negative integer no larger than `limit`.
-bool ParseCount(std::string_view token, std::int64_t limit, int& out) {
-  std::int64_t value = 0;
-  const auto [end, ec] =
-      std::from_chars(token.data(), token.data() + token.size(), value);
-  if (ec != std::errc() || end != token.data() + token.size() || value < 0 ||
-      value > limit) {
-    return false;
-  }
-  out = static_cast<int>(value);
-  return true;
-}
-
-// ParseScore: a plain decimal number ([+-]digits[.digits]); sets `decimals`.
-bool ParseScore(std::string_view token, double& out, int& decimals) {
-  std::size_t i = 0;
-  if (i < token.size() && (token[i] == '-' || token[i] == '+')) ++i;
-  const std::size_t digits_begin = i;
-  std::size_t digits = 0;
-  decimals = 0;
-  bool dot = false;
-  for (; i < token.size(); ++i) {
-    const char ch = token[i];
-    if (ch >= '0' && ch <= '9') {
-      ++digits;
-      if (dot) ++decimals;
-    } else if (ch == '.' && !dot) {
-      dot = true;
-    } else {
-      return false;
-    }
-  }
-  if (digits == 0) return false;
-  // from_chars takes no '+'; the sign is re-applied below.
-  const bool negative = token[0] == '-';
-  const auto [end, ec] = std::from_chars(token.data() + digits_begin,
-                                         token.data() + token.size(), out);
-  if (ec != std::errc() || end != token.data() + token.size()) return false;
-  if (negative) out = -out;
-  return true;
-}
-
-}  // namespace
 
 absl::StatusOr<AssignmentInstance> ParseAssignmentInstance(
     std::string_view text) {
@@ -170,7 +71,7 @@ absl::StatusOr<AssignmentInstance> ParseAssignmentInstance(
       continue;
     }
     int decimals = 0;
-    if (!ParseScore(token, out.scores[k], decimals)) {
+    if (!ParseDecimal(token, out.scores[k], decimals)) {
       return tokens.Error("expected a plain decimal number, x or -inf");
     }
     // The peers' bound: beyond it sums of scores lose exactness.
@@ -188,20 +89,9 @@ absl::StatusOr<AssignmentInstance> ParseAssignmentInstance(
 
 absl::StatusOr<AssignmentInstance> ReadAssignmentInstance(
     const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-  std::string text;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size > 0) {
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), size);
-  }
-  if (!in && size > 0) {
-    return absl::NotFoundError(absl::StrCat(path, ": read error"));
-  }
-  absl::StatusOr<AssignmentInstance> parsed = ParseAssignmentInstance(text);
+  absl::StatusOr<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  absl::StatusOr<AssignmentInstance> parsed = ParseAssignmentInstance(*text);
   if (!parsed.ok()) {
     return absl::Status(parsed.status().code(),
                         absl::StrCat(path, ": ", parsed.status().message()));

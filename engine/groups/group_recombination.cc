@@ -1,0 +1,200 @@
+#include "engine/groups/group_recombination.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <limits>
+#include <numeric>
+
+namespace sopu {
+namespace {
+
+std::size_t Idx(int k) { return static_cast<std::size_t>(k); }
+
+// ChildBuilder: a partial grouping with, for every element, its affinity
+// sum to each child group's members so far.
+class ChildBuilder {
+ public:
+  explicit ChildBuilder(const GroupProblem& problem)
+      : problem_(problem),
+        n_(problem.elements),
+        m_(problem.group_count()),
+        group_of_(Idx(n_), -1),
+        size_(Idx(m_), 0),
+        sum_(Idx(n_) * Idx(m_), 0.0) {}
+
+  [[nodiscard]] bool placed(int i) const { return group_of_[Idx(i)] >= 0; }
+  [[nodiscard]] int size(int g) const { return size_[Idx(g)]; }
+  [[nodiscard]] double sum(int i, int g) const {
+    return sum_[Idx(i) * Idx(m_) + Idx(g)];
+  }
+  [[nodiscard]] bool has_room(int g) const {
+    return size(g) < problem_.groups[Idx(g)].max_size;
+  }
+
+  void Place(int i, int g) {
+    group_of_[Idx(i)] = g;
+    ++size_[Idx(g)];
+    const double* row = &problem_.affinity[Idx(i) * Idx(n_)];
+    for (int k = 0; k < n_; ++k) {
+      if (!placed(k)) sum_[Idx(k) * Idx(m_) + Idx(g)] += row[k];
+    }
+  }
+
+  // PlaceRest: every unplaced element, in a random order, first into groups
+  // below min_size, then into the group with room it adds most to.
+  void PlaceRest(SearchRng& rng) {
+    std::vector<int> rest;
+    for (int i = 0; i < n_; ++i) {
+      if (!placed(i)) rest.push_back(i);
+    }
+    Shuffle(rest, rng);
+    std::size_t next = 0;
+    for (int g = 0; g < m_; ++g) {
+      while (size(g) < problem_.groups[Idx(g)].min_size) {
+        // The unplaced element adding most to g.
+        std::size_t best = next;
+        for (std::size_t k = next + 1; k < rest.size(); ++k) {
+          if (sum(rest[k], g) > sum(rest[best], g)) best = k;
+        }
+        std::swap(rest[next], rest[best]);
+        Place(rest[next++], g);
+      }
+    }
+    for (; next < rest.size(); ++next) {
+      const int i = rest[next];
+      int best = -1;
+      for (int g = 0; g < m_; ++g) {
+        if (has_room(g) && (best < 0 || sum(i, g) > sum(i, best))) best = g;
+      }
+      Place(i, best);
+    }
+  }
+
+  static void Shuffle(std::vector<int>& v, SearchRng& rng) {
+    for (std::size_t k = v.size(); k > 1; --k) {
+      std::swap(v[k - 1], v[Idx(rng.Below(static_cast<int>(k)))]);
+    }
+  }
+
+  [[nodiscard]] std::vector<int> Take() { return std::move(group_of_); }
+
+ private:
+  const GroupProblem& problem_;
+  int n_;
+  int m_;
+  std::vector<int> group_of_;
+  std::vector<int> size_;
+  std::vector<double> sum_;
+};
+
+std::vector<std::vector<int>> MembersOf(std::span<const int> group_of,
+                                        int groups) {
+  std::vector<std::vector<int>> members(Idx(groups));
+  for (std::size_t i = 0; i < group_of.size(); ++i) {
+    members[Idx(group_of[i])].push_back(static_cast<int>(i));
+  }
+  return members;
+}
+
+}  // namespace
+
+std::vector<int> RandomGrouping(const GroupProblem& problem, SearchRng& rng) {
+  const int n = problem.elements;
+  const int m = problem.group_count();
+  std::vector<int> size(Idx(m));
+  int placed = 0;
+  for (int g = 0; g < m; ++g) {
+    size[Idx(g)] = problem.groups[Idx(g)].min_size;
+    placed += size[Idx(g)];
+  }
+  std::vector<int> open;
+  for (; placed < n; ++placed) {
+    open.clear();
+    for (int g = 0; g < m; ++g) {
+      if (size[Idx(g)] < problem.groups[Idx(g)].max_size) open.push_back(g);
+    }
+    ++size[Idx(open[Idx(rng.Below(static_cast<int>(open.size())))])];
+  }
+  std::vector<int> order(Idx(n));
+  std::iota(order.begin(), order.end(), 0);
+  ChildBuilder::Shuffle(order, rng);
+  std::vector<int> group_of(Idx(n));
+  std::size_t next = 0;
+  for (int g = 0; g < m; ++g) {
+    for (int k = 0; k < size[Idx(g)]; ++k) group_of[Idx(order[next++])] = g;
+  }
+  return group_of;
+}
+
+std::vector<int> GroupCrossover(const GroupProblem& problem,
+                                std::span<const int> parent_a,
+                                std::span<const int> parent_b,
+                                SearchRng& rng) {
+  const int m = problem.group_count();
+  const std::array<std::vector<std::vector<int>>, 2> members = {
+      MembersOf(parent_a, m), MembersOf(parent_b, m)};
+  ChildBuilder child(problem);
+  std::vector<std::uint8_t> label_used(Idx(m), 0);
+  std::vector<int> unplaced;
+  int unplaced_count = problem.elements;
+  int turn = rng.Below(2);
+  for (int step = 0; step < m; ++step, turn ^= 1) {
+    int best_label = -1;
+    double best_mean = -std::numeric_limits<double>::infinity();
+    for (int g = 0; g < m; ++g) {
+      if (label_used[Idx(g)] != 0) continue;
+      unplaced.clear();
+      for (const int i : members[Idx(turn)][Idx(g)]) {
+        if (!child.placed(i)) unplaced.push_back(i);
+      }
+      double internal = 0.0;
+      for (std::size_t a = 0; a < unplaced.size(); ++a) {
+        for (std::size_t b = a + 1; b < unplaced.size(); ++b) {
+          internal += problem.d(unplaced[a], unplaced[b]);
+        }
+      }
+      const double mean =
+          unplaced.empty() ? 0.0
+                           : internal / static_cast<double>(unplaced.size());
+      if (best_label < 0 || mean > best_mean) {
+        best_label = g;
+        best_mean = mean;
+      }
+    }
+    label_used[Idx(best_label)] = 1;
+    // Leave enough unplaced elements to bring every other group to its
+    // min_size, so that PlaceRest can always finish within the bounds.
+    int reserve = 0;
+    for (int h = 0; h < m; ++h) {
+      if (h != best_label) {
+        reserve += std::max(0, problem.groups[Idx(h)].min_size - child.size(h));
+      }
+    }
+    for (const int i : members[Idx(turn)][Idx(best_label)]) {
+      if (unplaced_count <= reserve) break;
+      if (!child.placed(i) && child.has_room(best_label)) {
+        child.Place(i, best_label);
+        --unplaced_count;
+      }
+    }
+  }
+  child.PlaceRest(rng);
+  return child.Take();
+}
+
+void Perturb(GroupState& state, int swaps, SearchRng& rng) {
+  const int n = state.elements();
+  if (state.groups() < 2) return;
+  for (int s = 0; s < swaps; ++s) {
+    const int i = rng.Below(n);
+    int j = rng.Below(n);
+    for (int tries = 0; tries < 8 && state.group_of(j) == state.group_of(i);
+         ++tries) {
+      j = rng.Below(n);
+    }
+    if (state.group_of(j) != state.group_of(i)) state.Swap(i, j);
+  }
+}
+
+}  // namespace sopu

@@ -1,0 +1,109 @@
+// SolveGroups: a memetic search for a GroupProblem — a population of
+// groupings, each improved by tabu search, recombined by a greedy partition
+// crossover (group_recombination.h, tabu_search.h; the method is described
+// in ../docs/groups.md).
+//
+// Algorithm:
+//   1. population: `population` random groupings, each improved by
+//      TabuSearch;
+//   2. rounds: each round makes `children_per_round` children. Child c picks
+//      two different parents from the population as it was at the start of
+//      the round, crosses them over (or, with probability
+//      perturb_probability, perturbs one parent instead), and improves the
+//      result by TabuSearch. The children then enter the population in order
+//      c = 0, 1, ...: a child replaces the worst member when it is better
+//      and not a copy of a member (same violations and objective);
+//   3. stop at the time limit, after max_rounds rounds, on cancellation, or
+//      once the objective reaches `target_objective` without violations.
+// The result is the best grouping ever seen (fewest violations, then the
+// largest objective), re-evaluated from scratch.
+//
+// Parallelism and determinism: the members of step 1 and the children of a
+// round are independent units, run on `threads` threads. Every unit draws
+// from its own random stream (SearchRng(seed, unit id)), and the population
+// changes only between rounds, in a fixed order — so with a round limit (and
+// no time limit reached) the result is identical for any thread count. A
+// time limit or cancellation stops the units where they are; the result is
+// then the best of the work done.
+//
+// Complexity: each tabu iteration costs O(n^2 + n m); memory O(n^2) for the
+// problem plus O((population + threads) n m).
+//
+// Usage:
+//   GroupSolverOptions options;
+//   options.time_limit_seconds = 3.0;
+//   absl::StatusOr<GroupSolveResult> r = SolveGroups(problem, options);
+//   if (!r.ok()) return r.status();   // malformed problem
+//   // r->group_of, r->objective, r->violations (0 = every rule holds)
+#ifndef SOPU_ENGINE_GROUPS_GROUP_SOLVER_H_
+#define SOPU_ENGINE_GROUPS_GROUP_SOLVER_H_
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/common/cancellation.h"
+#include "engine/groups/group_problem.h"
+#include "engine/groups/tabu_search.h"
+
+namespace sopu {
+
+struct GroupSolverOptions {
+  // Wall-clock limit in seconds; <= 0 means none, and then max_rounds must
+  // be set.
+  double time_limit_seconds = 10.0;
+  // Rounds after the initial population; 0 means no limit.
+  std::int64_t max_rounds = 0;
+  std::uint64_t seed = 1;
+  // Worker threads; 0 = the hardware's concurrency.
+  int threads = 0;
+  // Population size (>= 2) and children per round (>= 1); fixed numbers, not
+  // tied to the thread count, so that results do not depend on it.
+  int population = 8;
+  int children_per_round = 4;
+  // Probability that a child is a perturbed parent instead of a crossover.
+  double perturb_probability = 0.2;
+  // Tabu search per unit; a zero max_stall or tenure_max is derived from
+  // the problem size (see DefaultTabuOptions).
+  TabuSearchOptions tabu{.max_stall = 0, .tenure_min = 0, .tenure_max = 0};
+  // Stop as soon as a grouping without violations reaches this objective.
+  std::optional<double> target_objective;
+  // Optional hooks; may be null / empty. Progress: done / total are elapsed
+  // milliseconds of the time limit, or rounds of max_rounds.
+  const CancellationToken* cancel = nullptr;
+  ProgressCallback progress;
+};
+
+// GroupStopReason: why the search ended (an outcome, not an error).
+enum class GroupStopReason {
+  kTimeLimit,
+  kRoundLimit,
+  kTargetReached,
+  kCancelled,
+};
+
+struct GroupSolveResult {
+  std::vector<int> group_of;  // element -> group, within the bounds
+  double objective = 0.0;
+  int violations = 0;
+  // GroupObjectiveUpperBound of the problem.
+  double upper_bound = 0.0;
+  GroupStopReason stop_reason = GroupStopReason::kTimeLimit;
+  std::int64_t rounds = 0;
+  std::int64_t tabu_iterations = 0;
+  double seconds = 0.0;
+  double seconds_to_best = 0.0;
+};
+
+// DefaultTabuOptions: the tabu settings used when options.tabu leaves them 0.
+[[nodiscard]] TabuSearchOptions DefaultTabuOptions(const GroupProblem& problem);
+
+// SolveGroups: InvalidArgument for a malformed problem (ValidateGroupProblem)
+// or options out of range, naming the field.
+[[nodiscard]] absl::StatusOr<GroupSolveResult> SolveGroups(
+    const GroupProblem& problem, const GroupSolverOptions& options = {});
+
+}  // namespace sopu
+
+#endif  // SOPU_ENGINE_GROUPS_GROUP_SOLVER_H_
