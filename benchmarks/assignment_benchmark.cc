@@ -13,6 +13,12 @@
 //   BM_SolveCap3    3N x N, capacity 3 (capacity-aware searches, no
 //                   replicated columns), N = 256 .. 2048.
 //   BM_Generate     building the instance alone (outside every solve loop).
+//   BM_FairCap3     SolveFairAssignment (price of fairness off: the threshold
+//                   search plus one restricted SolveCapacitatedAssignment) on
+//                   3N x N, capacity 3, N = 250 .. 1000 (3000 x 1000 is the
+//                   issue's reference size for the feasibility tests' memory;
+//                   peak RSS: /usr/bin/time -v with
+//                   --benchmark_filter=BM_FairCap3/1000).
 //
 // The instance is built once per N outside the timed loop; its optimum comes
 // from a first solve whose certificate is checked; every timed solve must
@@ -21,12 +27,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include "engine/assignment/assignment_problem.h"
 #include "engine/assignment/capacitated_assignment.h"
+#include "engine/assignment/fair_assignment.h"
 
 namespace sopu::bench {
 namespace {
@@ -158,6 +167,83 @@ void BM_Generate(benchmark::State& state) {
   state.SetComplexityN(n);
 }
 
+// FairInstance: the problem of the current fair shape and its first,
+// checked fair result.
+struct FairInstance {
+  int cols = -1;
+  AssignmentProblem problem;
+  FairAssignmentResult fair;
+  bool ok = false;
+};
+
+FairAssignmentOptions FairOptions() {
+  FairAssignmentOptions options;
+  options.compute_price_of_fairness = false;
+  return options;
+}
+
+// FairResultHolds: the fair solution is feasible, matches as many mentees as
+// the lexicographic optimum, and its worst pair scores exactly threshold.
+bool FairResultHolds(const AssignmentProblem& p,
+                     const FairAssignmentResult& r) {
+  const absl::StatusOr<AssignmentResult> lexicographic =
+      SolveCapacitatedAssignment(p);
+  if (!lexicographic.ok() || r.status != FairAssignmentStatus::kOptimal ||
+      !r.threshold.has_value() || !IsFeasible(p, r.solution) ||
+      r.solution.matched != lexicographic->solution.matched) {
+    return false;
+  }
+  double worst = 0.0;
+  bool any = false;
+  for (int i = 0; i < p.rows; ++i) {
+    const int j = r.solution.mentor_of[static_cast<std::size_t>(i)];
+    if (j < 0) continue;
+    worst = any ? std::min(worst, p.score(i, j)) : p.score(i, j);
+    any = true;
+  }
+  return any && worst == *r.threshold;
+}
+
+const FairInstance& FairInstanceFor(int cols) {
+  static FairInstance instance;
+  if (instance.cols != cols) {
+    instance = FairInstance{};
+    instance.cols = cols;
+    instance.problem = ProfileProblem(3 * cols, cols, 3, 1);
+    absl::StatusOr<FairAssignmentResult> first =
+        SolveFairAssignment(instance.problem, FairOptions());
+    instance.ok = first.ok() && FairResultHolds(instance.problem, *first);
+    if (instance.ok) instance.fair = *std::move(first);
+  }
+  return instance;
+}
+
+void BM_FairCap3(benchmark::State& state) {
+  const auto n = static_cast<int>(state.range(0));
+  const FairInstance& instance = FairInstanceFor(n);
+  if (!instance.ok) {
+    state.SkipWithError("first fair solve failed or does not hold");
+    return;
+  }
+  // NOLINTNEXTLINE(clang-analyzer-deadcode.DeadStores): the loop variable.
+  for (auto _ : state) {
+    const absl::StatusOr<FairAssignmentResult> result =
+        SolveFairAssignment(instance.problem, FairOptions());
+    if (!result.ok() ||
+        result->solution.matched != instance.fair.solution.matched ||
+        result->threshold != instance.fair.threshold ||
+        result->total != instance.fair.total) {
+      state.SkipWithError("fair solve did not reproduce the first result");
+      break;
+    }
+    benchmark::DoNotOptimize(result->solution.mentor_of.data());
+  }
+  state.counters["matched"] = instance.fair.solution.matched;
+  state.counters["threshold"] = instance.fair.threshold.value_or(0.0);
+  state.counters["tests"] = instance.fair.feasibility_tests;
+  state.SetComplexityN(n);
+}
+
 BENCHMARK(BM_SolveSquare)
     ->RangeMultiplier(2)
     ->Range(512, 4096)
@@ -171,6 +257,10 @@ BENCHMARK(BM_SolveCap3)
 BENCHMARK(BM_Generate)
     ->RangeMultiplier(2)
     ->Range(512, 4096)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
+BENCHMARK(BM_FairCap3)
+    ->DenseRange(250, 1000, 250)
     ->Unit(benchmark::kMillisecond)
     ->Complexity();
 

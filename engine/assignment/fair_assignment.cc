@@ -4,13 +4,13 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "boost/graph/adjacency_list.hpp"
-#include "boost/graph/push_relabel_max_flow.hpp"
+#include "engine/assignment/bipartite_matching.h"
 #include "engine/assignment/capacitated_assignment.h"
 
 namespace sopu {
@@ -57,88 +57,97 @@ absl::Status ValidateProblem(const AssignmentProblem& problem) {
   return absl::OkStatus();
 }
 
-// BottleneckNetwork: the flow network source -> mentee (1) -> mentor (pair
-// arcs) -> sink (capacity_j) over the usable pairs (allowed, mentor capacity
-// > 0). MaxMatched(t) opens exactly the pair arcs scoring >= t and returns
-// the largest number of mentees matchable with them. Owns its graph.
-class BottleneckNetwork {
+// BottleneckGraph: the usable pairs (allowed, mentor capacity > 0) as a
+// CSR graph whose rows list their mentors by decreasing score (ties by
+// column), so that the pairs scoring >= t are a prefix of every row, with a
+// capacitated matcher on it. Scores are read from the problem, which must
+// outlive the object; owns its graph (4 bytes per usable pair).
+class BottleneckGraph {
  public:
-  explicit BottleneckNetwork(const AssignmentProblem& problem)
-      : graph_(static_cast<std::size_t>(problem.rows + problem.cols + 2)),
-        source_(static_cast<Vertex>(problem.rows) +
-                static_cast<Vertex>(problem.cols)),
-        sink_(source_ + 1) {
-    for (int i = 0; i < problem.rows; ++i) {
-      AddArc(source_, static_cast<Vertex>(i), 1);
-    }
-    for (int j = 0; j < problem.cols; ++j) {
-      const int c = problem.capacity[static_cast<std::size_t>(j)];
-      if (c > 0)
-        AddArc(static_cast<Vertex>(problem.rows) + static_cast<Vertex>(j),
-               sink_, c);
-    }
-    for (int i = 0; i < problem.rows; ++i) {
-      for (int j = 0; j < problem.cols; ++j) {
-        if (!problem.allowed(i, j) ||
-            problem.capacity[static_cast<std::size_t>(j)] == 0) {
-          continue;
-        }
-        pair_arcs_.emplace_back(
-            AddArc(static_cast<Vertex>(i),
-                   static_cast<Vertex>(problem.rows) + static_cast<Vertex>(j),
-                   1),
-            problem.score(i, j));
-      }
-    }
-  }
-  BottleneckNetwork(const BottleneckNetwork&) = delete;
-  BottleneckNetwork& operator=(const BottleneckNetwork&) = delete;
+  explicit BottleneckGraph(const AssignmentProblem& problem)
+      : problem_(problem), matcher_(Build(problem)) {}
+  BottleneckGraph(const BottleneckGraph&) = delete;
+  BottleneckGraph& operator=(const BottleneckGraph&) = delete;
 
-  // UsableScores: the scores of the usable pairs, sorted, distinct.
+  // UsableScores: the scores of the usable pairs, sorted, distinct. Read in
+  // graph order (each row already decreasing), which sorts faster.
   [[nodiscard]] std::vector<double> UsableScores() const {
     std::vector<double> scores;
-    scores.reserve(pair_arcs_.size());
-    for (const auto& [arc, score] : pair_arcs_) scores.push_back(score);
+    scores.reserve(static_cast<std::size_t>(matcher_.edge_count()));
+    for (int i = 0; i < problem_.rows; ++i) {
+      const int degree = matcher_.degree(i);
+      for (int k = 0; k < degree; ++k) {
+        scores.push_back(problem_.score(i, matcher_.neighbour(i, k)));
+      }
+    }
     std::sort(scores.begin(), scores.end());
     scores.erase(std::unique(scores.begin(), scores.end()), scores.end());
+    scores.shrink_to_fit();
     return scores;
   }
 
-  [[nodiscard]] std::int64_t MaxMatched(double threshold) {
-    auto capacity = boost::get(boost::edge_capacity, graph_);
-    for (const auto& [arc, score] : pair_arcs_) {
-      capacity[arc] = score >= threshold ? 1 : 0;
+  // MaxMatched: the size of a maximum matching over the pairs scoring
+  // >= threshold, or `target` as soon as that many mentees are matched.
+  // Warm-starts from `start` (matching() of an earlier call, or all -1);
+  // its pairs below the threshold are dropped first.
+  [[nodiscard]] int MaxMatched(double threshold, const std::vector<int>& start,
+                               int target) {
+    std::vector<int> active(static_cast<std::size_t>(problem_.rows));
+    for (int i = 0; i < problem_.rows; ++i) {
+      // Row i's pairs by decreasing score: the prefix scoring >= threshold.
+      int lo = 0;
+      int hi = matcher_.degree(i);
+      while (lo < hi) {
+        const int mid = lo + (hi - lo) / 2;
+        if (problem_.score(i, matcher_.neighbour(i, mid)) >= threshold) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      active[static_cast<std::size_t>(i)] = lo;
     }
-    return boost::push_relabel_max_flow(graph_, source_, sink_);
+    matcher_.SetActive(active);
+    matcher_.SetMatching(start);
+    return matcher_.Maximize(target);
+  }
+
+  // matching: the last MaxMatched's matching, as mate positions.
+  [[nodiscard]] const std::vector<int>& matching() const {
+    return matcher_.mate_positions();
   }
 
  private:
-  using Traits =
-      boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-  using Graph = boost::adjacency_list<
-      boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-      boost::property<
-          boost::edge_capacity_t, std::int64_t,
-          boost::property<boost::edge_residual_capacity_t, std::int64_t,
-                          boost::property<boost::edge_reverse_t,
-                                          Traits::edge_descriptor>>>>;
-  using Vertex = Traits::vertex_descriptor;
-  using Arc = Traits::edge_descriptor;
-
-  Arc AddArc(Vertex from, Vertex to, std::int64_t capacity) {
-    const Arc forward = boost::add_edge(from, to, graph_).first;
-    const Arc backward = boost::add_edge(to, from, graph_).first;
-    boost::put(boost::edge_capacity, graph_, forward, capacity);
-    boost::put(boost::edge_capacity, graph_, backward, std::int64_t{0});
-    boost::put(boost::edge_reverse, graph_, forward, backward);
-    boost::put(boost::edge_reverse, graph_, backward, forward);
-    return forward;
+  static CapacitatedBipartiteMatching Build(const AssignmentProblem& p) {
+    std::int64_t usable = 0;
+    for (int i = 0; i < p.rows; ++i) {
+      for (int j = 0; j < p.cols; ++j) usable += Usable(p, i, j) ? 1 : 0;
+    }
+    std::vector<std::int64_t> offsets;
+    offsets.reserve(static_cast<std::size_t>(p.rows) + 1);
+    offsets.push_back(0);
+    std::vector<std::int32_t> adjacency;
+    adjacency.reserve(static_cast<std::size_t>(usable));
+    std::vector<std::pair<double, std::int32_t>> row;  // (-score, column)
+    row.reserve(static_cast<std::size_t>(p.cols));
+    for (int i = 0; i < p.rows; ++i) {
+      row.clear();
+      for (int j = 0; j < p.cols; ++j) {
+        if (Usable(p, i, j)) row.emplace_back(-p.score(i, j), j);
+      }
+      std::sort(row.begin(), row.end());
+      for (const auto& [negated_score, j] : row) adjacency.push_back(j);
+      offsets.push_back(static_cast<std::int64_t>(adjacency.size()));
+    }
+    return {p.capacity, std::move(offsets), std::move(adjacency)};
   }
 
-  Graph graph_;
-  Vertex source_;
-  Vertex sink_;
-  std::vector<std::pair<Arc, double>> pair_arcs_;
+  static bool Usable(const AssignmentProblem& p, int i, int j) {
+    return p.allowed(i, j) && p.capacity[static_cast<std::size_t>(j)] > 0;
+  }
+
+  const AssignmentProblem& problem_;
+  CapacitatedBipartiteMatching matcher_;
 };
 
 bool Cancelled(const FairAssignmentOptions& options) {
@@ -159,8 +168,8 @@ absl::StatusOr<FairAssignmentResult> SolveFairAssignment(
   if (absl::Status s = ValidateProblem(problem); !s.ok()) return s;
   if (Cancelled(options)) return CancelledResult(0);
 
-  BottleneckNetwork network(problem);
-  const std::vector<double> scores = network.UsableScores();
+  BottleneckGraph graph(problem);
+  const std::vector<double> scores = graph.UsableScores();
   // Upper bound on the units of work: tests (1 + ceil(log2 D)) and solves.
   std::int64_t work_total = 3;
   for (std::size_t d = scores.size(); d > 1; d = (d + 1) / 2) ++work_total;
@@ -183,21 +192,34 @@ absl::StatusOr<FairAssignmentResult> SolveFairAssignment(
   }
 
   // Largest matchable count K, with every usable pair.
-  const std::int64_t matchable = network.MaxMatched(scores.front());
+  std::vector<int> feasible_matching(static_cast<std::size_t>(problem.rows),
+                                     -1);
+  const int matchable = graph.MaxMatched(scores.front(), feasible_matching,
+                                         std::numeric_limits<int>::max());
+  feasible_matching = graph.matching();
   ++result.feasibility_tests;
   ++work_done;
   report(0.0);
-  // Invariant: threshold scores[lo] keeps K matchable; scores[hi] does not
-  // (hi == D stands for +infinity).
+  // Invariant: threshold scores[lo] keeps K matchable, and feasible_matching
+  // matches K mentees with pairs scoring >= scores[lo]; scores[hi] does not
+  // (hi == D stands for +infinity). Each test warm-starts from
+  // feasible_matching, so it only re-matches the mentees whose pairs fall
+  // below the tested threshold.
   std::size_t lo = 0;
   std::size_t hi = scores.size();
   while (hi - lo > 1) {
     if (Cancelled(options)) return CancelledResult(result.feasibility_tests);
     const std::size_t mid = lo + (hi - lo) / 2;
-    const bool feasible = network.MaxMatched(scores[mid]) == matchable;
+    const bool feasible = graph.MaxMatched(scores[mid], feasible_matching,
+                                           matchable) == matchable;
     ++result.feasibility_tests;
     ++work_done;
-    (feasible ? lo : hi) = mid;
+    if (feasible) {
+      lo = mid;
+      feasible_matching = graph.matching();
+    } else {
+      hi = mid;
+    }
     report(scores[lo]);
   }
   const double threshold = scores[lo];

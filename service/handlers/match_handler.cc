@@ -1,6 +1,8 @@
 #include "service/handlers/match_handler.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -13,90 +15,17 @@
 #include "engine/scoring/scoring_model.h"
 #include "engine/version.h"
 #include "service/convert/policy_convert.h"
+#include "service/handlers/assignment_diff.h"
 #include "service/handlers/pair_explanations.h"
+#include "service/handlers/pair_lists.h"
 #include "service/handlers/prepare_inputs.h"
+#include "service/handlers/unmatched_reasons.h"
 #include "service/status/bad_request.h"
 
 namespace sopu::service {
 namespace {
 
 using sopu::v1::MatchRequest;
-using sopu::v1::PairRef;
-using PairList = google::protobuf::RepeatedPtrField<PairRef>;
-
-// Sides maps participant ids to rows (mentees) and columns (mentors).
-struct Sides {
-  std::unordered_map<std::string, int> row_of;
-  std::unordered_map<std::string, int> col_of;
-};
-
-// IndexSides numbers mentees and mentors in cohort order, exactly as
-// ScoringModel orders its rows and columns.
-Sides IndexSides(const sopu::v1::Cohort& cohort) {
-  Sides sides;
-  for (const auto& p : cohort.participants()) {
-    for (int role : p.roles()) {
-      if (role == sopu::v1::ROLE_MENTEE) {
-        sides.row_of.try_emplace(p.id(), static_cast<int>(sides.row_of.size()));
-      } else if (role == sopu::v1::ROLE_MENTOR) {
-        sides.col_of.try_emplace(p.id(), static_cast<int>(sides.col_of.size()));
-      }
-    }
-  }
-  return sides;
-}
-
-// A pair list entry resolved to matrix indices; -1 where invalid.
-struct ResolvedPair {
-  int row = -1;
-  int col = -1;
-};
-
-// ResolvePairs checks one pair list of the request against the cohort.
-std::vector<ResolvedPair> ResolvePairs(const PairList& pairs,
-                                       const std::string& field,
-                                       const Sides& sides,
-                                       const sopu::v1::Cohort& cohort,
-                                       bool one_per_mentee, bool departed_ok,
-                                       ViolationList& violations) {
-  std::unordered_map<std::string, int> ids;
-  for (const auto& p : cohort.participants()) ids.emplace(p.id(), 0);
-  std::unordered_map<int, int> first_of_row;
-  std::vector<ResolvedPair> out;
-  for (int k = 0; k < pairs.size(); ++k) {
-    const PairRef& pair = pairs[k];
-    const std::string base = absl::StrCat(field, "[", k, "]");
-    ResolvedPair resolved;
-    auto check = [&](const std::string& id, const std::string& path,
-                     const std::unordered_map<std::string, int>& side,
-                     const char* role, int& index) {
-      if (id.empty()) {
-        violations.Add(path, "is required");
-      } else if (auto it = side.find(id); it != side.end()) {
-        index = it->second;
-      } else if (ids.contains(id)) {
-        violations.Add(path, absl::StrCat("the participant is not a ", role));
-      } else if (!departed_ok) {
-        violations.Add(path, "names no participant of the cohort");
-      }
-    };
-    check(pair.mentee_id(), base + ".mentee_id", sides.row_of, "mentee",
-          resolved.row);
-    check(pair.mentor_id(), base + ".mentor_id", sides.col_of, "mentor",
-          resolved.col);
-    if (one_per_mentee && resolved.row >= 0) {
-      auto [it, inserted] = first_of_row.try_emplace(resolved.row, k);
-      if (!inserted) {
-        violations.Add(base + ".mentee_id",
-                       absl::StrCat("the mentee is already in ", field, "[",
-                                    it->second, "]"));
-        resolved.row = -1;
-      }
-    }
-    out.push_back(resolved);
-  }
-  return out;
-}
 
 // Problem is the assignment instance plus what the report needs.
 struct Problem {
@@ -109,106 +38,6 @@ struct Problem {
 [[nodiscard]] std::size_t At(int r, int c, int cols) {
   return static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) +
          static_cast<std::size_t>(c);
-}
-
-// kMaxCompetitionWork bounds the work spent counting competing mentees for
-// the unmatched reasons (unmatched x rows x cols cell visits).
-constexpr double kMaxCompetitionWork = 5e7;
-
-// UnmatchedReason explains, in rules and capacities, why row `r` has no
-// mentor in `mentor_of`. With `count_competition`, also how many mentees can
-// only use the same mentors (O(rows x cols) per call).
-std::string UnmatchedReason(const ScoringModel& model,
-                            const ScoreMatrix& matrix, const Problem& problem,
-                            const std::vector<int>& mentor_of,
-                            const MatchRequest& request, int r,
-                            bool count_competition) {
-  const int rows = matrix.rows();
-  const int cols = matrix.cols();
-  const bool min_filter =
-      request.objective() == sopu::v1::OBJECTIVE_MAX_SCORE &&
-      request.has_min_score();
-  auto allowed = [&](int row, int c) {
-    return matrix.allowed(row, c) && problem.excluded[At(row, c, cols)] == 0;
-  };
-  auto usable = [&](int row, int c) {
-    return allowed(row, c) &&
-           (!min_filter || matrix.scores(row, c) >= request.min_score());
-  };
-  std::vector<int> options;
-  bool any_allowed = false;
-  bool any_policy_allowed = false;
-  for (int c = 0; c < cols; ++c) {
-    any_policy_allowed = any_policy_allowed || matrix.allowed(r, c);
-    any_allowed = any_allowed || allowed(r, c);
-    if (usable(r, c)) options.push_back(c);
-  }
-  if (!any_policy_allowed) return ExplainExclusion(model, r).sentence;
-  if (!any_allowed) {
-    return "every mentor the policy allows is in the request's forbidden "
-           "pairs";
-  }
-  if (options.empty()) {
-    return absl::StrCat("no allowed mentor scores at least the minimum ",
-                        request.min_score());
-  }
-  const std::string qualifier =
-      min_filter ? absl::StrCat(" scoring at least ", request.min_score()) : "";
-  std::vector<int> used(static_cast<std::size_t>(cols), 0);
-  for (int row = 0; row < rows; ++row) {
-    const int c = mentor_of[static_cast<std::size_t>(row)];
-    if (c >= 0) ++used[static_cast<std::size_t>(c)];
-  }
-  int seats = 0;
-  bool all_full = true;
-  for (int c : options) {
-    seats += problem.capacity[static_cast<std::size_t>(c)];
-    all_full = all_full && used[static_cast<std::size_t>(c)] >=
-                               problem.capacity[static_cast<std::size_t>(c)];
-  }
-  if (!all_full) {
-    if (request.objective() == sopu::v1::OBJECTIVE_STABLE) {
-      return request.use_wishes()
-                 ? "the allowed mentors with room are not on this mentee's "
-                   "wish-list"
-                 : "no allowed mentor with room was left for this mentee";
-    }
-    return "a mentor with room was allowed, but leaving this mentee out "
-           "scored more";
-  }
-  std::string competition;
-  if (count_competition) {
-    // Mentees whose usable mentors all lie within `options`.
-    std::vector<char> in_options(static_cast<std::size_t>(cols), 0);
-    for (int c : options) in_options[static_cast<std::size_t>(c)] = 1;
-    int competing = 0;
-    for (int row = 0; row < rows; ++row) {
-      bool inside = true;
-      bool any = false;
-      for (int c = 0; c < cols && inside; ++c) {
-        if (!usable(row, c)) continue;
-        any = true;
-        inside = in_options[static_cast<std::size_t>(c)] != 0;
-      }
-      competing += (any && inside) ? 1 : 0;
-    }
-    competition = absl::StrCat(
-        "; ", competing == 1 ? "1 mentee" : absl::StrCat(competing, " mentees"),
-        " can only be matched with ",
-        options.size() == 1 ? "this mentor" : "these mentors");
-  }
-  if (options.size() == 1) {
-    const auto& people = model.cohort().participants;
-    const std::string& id =
-        people[static_cast<std::size_t>(
-                   model.mentors()[static_cast<std::size_t>(options[0])])]
-            .id;
-    return absl::StrCat("the only allowed mentor", qualifier, ", ", id,
-                        ", is full (capacity ", seats, competition, ")");
-  }
-  return absl::StrCat("all ", options.size(), " allowed mentors", qualifier,
-                      " are full (capacity ", seats, " in all", competition,
-                      ")");
 }
 
 // Wishes maps each mentee's wish-list to mentor columns (wishes naming
@@ -473,17 +302,14 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
   double total = 0.0;
   double worst = 0.0;
   int top3 = 0;
-  const auto unmatched_rows =
-      static_cast<double>(std::count(mentor_of.begin(), mentor_of.end(), -1));
-  const bool count_competition =
-      unmatched_rows * rows * cols <= kMaxCompetitionWork;
+  const UnmatchedReasons reasons(*model, matrix, problem.excluded,
+                                 problem.capacity, mentor_of, request);
   for (int r = 0; r < rows; ++r) {
     const int c = mentor_of[static_cast<std::size_t>(r)];
     if (c < 0) {
       auto* unmatched = response.add_unmatched();
       unmatched->set_mentee_id(id_of_row(r));
-      unmatched->set_reason(UnmatchedReason(*model, matrix, problem, mentor_of,
-                                            request, r, count_competition));
+      unmatched->set_reason(reasons.For(r));
       continue;
     }
     const PairExplanation pair = model->Explain(r, c);
@@ -514,51 +340,7 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
   summary->set_worst(worst);
   summary->set_top3_percent(rows > 0 ? 100.0 * top3 / rows : 0.0);
 
-  if (!previous.empty()) {
-    // Previous mentor per row, by id: a mentor who has left the cohort has
-    // no column but still counts as "before".
-    std::vector<std::string> before(static_cast<std::size_t>(rows));
-    std::vector<const PairRef*> departed;
-    for (int k = 0; k < request.previous_size(); ++k) {
-      const ResolvedPair& p = previous[static_cast<std::size_t>(k)];
-      if (p.row >= 0) {
-        before[static_cast<std::size_t>(p.row)] =
-            request.previous(k).mentor_id();
-      } else {
-        departed.push_back(&request.previous(k));
-      }
-    }
-    auto add_change = [&](const std::string& mentee, const std::string& was,
-                          const std::string& now) {
-      auto* change = response.add_changes();
-      change->set_mentee_id(mentee);
-      change->set_previous_mentor_id(was);
-      change->set_mentor_id(now);
-      if (was == now) {
-        change->set_kind(sopu::v1::PairChange::KIND_KEPT);
-        summary->set_kept(summary->kept() + 1);
-      } else if (was.empty()) {
-        change->set_kind(sopu::v1::PairChange::KIND_NEW);
-        summary->set_added(summary->added() + 1);
-      } else if (now.empty()) {
-        change->set_kind(sopu::v1::PairChange::KIND_DROPPED);
-        summary->set_dropped(summary->dropped() + 1);
-      } else {
-        change->set_kind(sopu::v1::PairChange::KIND_CHANGED);
-        summary->set_changed(summary->changed() + 1);
-      }
-    };
-    for (int r = 0; r < rows; ++r) {
-      const int now = mentor_of[static_cast<std::size_t>(r)];
-      const std::string& was = before[static_cast<std::size_t>(r)];
-      if (was.empty() && now < 0) continue;
-      add_change(id_of_row(r), was, now >= 0 ? id_of_col(now) : "");
-    }
-    for (const PairRef* pair : departed) {
-      // The mentee has left the cohort: the earlier pair is dropped.
-      add_change(pair->mentee_id(), pair->mentor_id(), "");
-    }
-  }
+  AddAssignmentDiff(request, previous, *model, mentor_of, response);
   *response.mutable_policy() = ToProtoPolicy(inputs->policy);
   response.set_objective(request.objective());
   response.set_engine_version(std::string(kVersion));

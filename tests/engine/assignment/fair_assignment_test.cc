@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "engine/assignment/assignment_problem.h"
 #include "gtest/gtest.h"
+#include "tests/engine/assignment/boost_max_flow.h"
 #include "tests/engine/assignment/brute_force.h"
 
 namespace sopu {
@@ -77,6 +78,39 @@ AssignmentProblem RandomProblem(std::mt19937& rng, int rows, int cols,
   }
   for (int j = 0; j < cols; ++j) p.capacity.push_back(capacity(rng));
   return p;
+}
+
+// ShapedProblem: rows x cols with scores from `kind` (0: integers 0..2, many
+// ties; 1: integers 0..50; 2: uniform reals), capacities 0..max_capacity,
+// each pair forbidden with probability forbid.
+AssignmentProblem ShapedProblem(std::mt19937& rng, int rows, int cols, int kind,
+                                int max_capacity, double forbid) {
+  AssignmentProblem p;
+  p.rows = rows;
+  p.cols = cols;
+  std::uniform_int_distribution<int> few(0, 2);
+  std::uniform_int_distribution<int> many(0, 50);
+  std::uniform_real_distribution<double> real(-1.0, 1.0);
+  std::uniform_int_distribution<int> capacity(0, max_capacity);
+  std::bernoulli_distribution forbidden(forbid);
+  for (int k = 0; k < rows * cols; ++k) {
+    p.scores.push_back(kind == 0   ? few(rng)
+                       : kind == 1 ? many(rng)
+                                   : real(rng));
+    p.forbidden.push_back(forbidden(rng) ? 1 : 0);
+  }
+  for (int j = 0; j < cols; ++j) p.capacity.push_back(capacity(rng));
+  return p;
+}
+
+// WorstPair: the lowest score of a matched pair (+infinity when none).
+double WorstPair(const AssignmentProblem& p, const AssignmentSolution& s) {
+  double worst = std::numeric_limits<double>::infinity();
+  for (int i = 0; i < p.rows; ++i) {
+    const int j = s.mentor_of[static_cast<std::size_t>(i)];
+    if (j >= 0) worst = std::min(worst, p.score(i, j));
+  }
+  return worst;
 }
 
 TEST(FairAssignment, TradesTotalForTheWorstPair) {
@@ -175,6 +209,75 @@ TEST(FairAssignment, MatchesBruteForceOnSmallInstances) {
     ++instances;
   }
   EXPECT_GT(instances, 500);
+}
+
+// Bottleneck value against brute force on n <= 8 mentees, with more or
+// fewer mentors than mentees, capacities 0..1, 0..3 or 0..8 (zero capacity
+// included), no / some / most pairs forbidden, and heavy ties; also against
+// the Boost.Graph max-flow threshold search, test count included.
+TEST(FairAssignment, BottleneckMatchesBruteForceAndBoost) {
+  std::mt19937 rng(2024);
+  const int max_capacities[] = {1, 3, 8};
+  const double forbids[] = {0.0, 0.3, 0.8};
+  int matched_instances = 0;
+  for (int round = 0; round < 400; ++round) {
+    const int rows = 1 + static_cast<int>(rng() % 8);
+    const int cols = 1 + static_cast<int>(rng() % (rows <= 5 ? 7 : 3));
+    const AssignmentProblem p =
+        ShapedProblem(rng, rows, cols, round % 3, max_capacities[round / 3 % 3],
+                      forbids[round / 9 % 3]);
+    FairAssignmentOptions no_price;
+    no_price.compute_price_of_fairness = false;
+    const auto r = SolveFairAssignment(p, no_price);
+    ASSERT_TRUE(r.ok()) << r.status();
+    ASSERT_EQ(r->status, FairAssignmentStatus::kOptimal);
+    ASSERT_TRUE(IsFeasible(p, r->solution)) << "round " << round;
+    const FairOptimum best = BruteForceFair(p);
+    const testing::BoostBottleneck boost = testing::BoostBottleneckSearch(p);
+    ASSERT_EQ(r->solution.matched, best.matched) << "round " << round;
+    EXPECT_EQ(r->solution.matched, boost.matched) << "round " << round;
+    EXPECT_EQ(r->feasibility_tests, boost.tests) << "round " << round;
+    EXPECT_EQ(r->threshold, boost.threshold) << "round " << round;
+    if (best.matched == 0) {
+      EXPECT_FALSE(r->threshold.has_value()) << "round " << round;
+      continue;
+    }
+    ++matched_instances;
+    ASSERT_TRUE(r->threshold.has_value()) << "round " << round;
+    EXPECT_EQ(*r->threshold, best.worst) << "round " << round;
+    EXPECT_EQ(WorstPair(p, r->solution), best.worst) << "round " << round;
+    EXPECT_NEAR(r->total, best.fair_total, 1e-9) << "round " << round;
+  }
+  EXPECT_GT(matched_instances, 300);
+}
+
+// Up to 200 x 200, unequal sides both ways: the threshold, matched count and
+// number of feasibility tests equal the Boost.Graph push-relabel threshold
+// search's; the solution is feasible and its worst pair is the threshold.
+TEST(FairAssignment, BottleneckMatchesBoostMaxFlowSearch) {
+  std::mt19937 rng(77);
+  for (int round = 0; round < 36; ++round) {
+    const int rows = 1 + static_cast<int>(rng() % 200);
+    const int cols = 1 + static_cast<int>(rng() % 200);
+    const int max_capacity = round % 4 == 0 ? 0 : round % 4;
+    const double forbid = round % 6 < 3 ? 0.2 : 0.85;
+    const AssignmentProblem p =
+        ShapedProblem(rng, rows, cols, round % 3, max_capacity, forbid);
+    FairAssignmentOptions no_price;
+    no_price.compute_price_of_fairness = false;
+    const auto r = SolveFairAssignment(p, no_price);
+    ASSERT_TRUE(r.ok()) << r.status();
+    ASSERT_TRUE(IsFeasible(p, r->solution)) << "round " << round;
+    const testing::BoostBottleneck boost = testing::BoostBottleneckSearch(p);
+    EXPECT_EQ(r->solution.matched, boost.matched) << "round " << round;
+    EXPECT_EQ(r->threshold, boost.threshold) << "round " << round;
+    EXPECT_EQ(r->feasibility_tests, boost.tests) << "round " << round;
+    if (r->threshold.has_value()) {
+      EXPECT_EQ(WorstPair(p, r->solution), *r->threshold) << "round " << round;
+    } else {
+      EXPECT_EQ(r->solution.matched, 0) << "round " << round;
+    }
+  }
 }
 
 TEST(FairAssignment, LargerInstanceInvariants) {
