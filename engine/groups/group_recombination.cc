@@ -99,23 +99,80 @@ std::vector<std::vector<int>> MembersOf(std::span<const int> group_of,
 
 }  // namespace
 
-std::vector<int> RandomGrouping(const GroupProblem& problem, SearchRng& rng) {
+std::vector<int> GroupSizes(const GroupProblem& problem, bool shaped,
+                            SearchRng& rng) {
   const int n = problem.elements;
   const int m = problem.group_count();
   std::vector<int> size(Idx(m));
-  int placed = 0;
+  int extra = n;
   for (int g = 0; g < m; ++g) {
     size[Idx(g)] = problem.groups[Idx(g)].min_size;
-    placed += size[Idx(g)];
+    extra -= size[Idx(g)];
+  }
+  const auto room = [&](int g) {
+    return problem.groups[Idx(g)].max_size - size[Idx(g)];
+  };
+  double total = 0.0;
+  if (shaped) {
+    for (const double a : problem.affinity) total += a;
+  }
+  if (shaped) {
+    // The sizes with the most pairs (affinities summing to >= 0: more pairs
+    // tend to score more) or the fewest (otherwise): a knapsack over the
+    // extra elements, dp[k][e] = best sum of sign * C(s, 2) over the first
+    // k groups (in a random order, so that ties break differently) holding
+    // e extra elements. O(m E R) for E extra elements and R the widest room.
+    const double sign = total >= 0.0 ? 1.0 : -1.0;
+    std::vector<int> order(Idx(m));
+    std::iota(order.begin(), order.end(), 0);
+    ChildBuilder::Shuffle(order, rng);
+    const auto pairs = [](int k) { return 0.5 * k * (k - 1.0); };
+    const double kNone = -std::numeric_limits<double>::infinity();
+    const std::size_t width = Idx(extra) + 1;
+    std::vector<double> dp((Idx(m) + 1) * width, kNone);
+    dp[0] = 0.0;
+    for (int k = 0; k < m; ++k) {
+      const int g = order[Idx(k)];
+      for (std::size_t e = 0; e < width; ++e) {
+        const double base = dp[Idx(k) * width + e];
+        if (base == kNone) continue;
+        for (int add = 0; add <= room(g) && e + Idx(add) < width; ++add) {
+          double& cell = dp[(Idx(k) + 1) * width + e + Idx(add)];
+          cell = std::max(cell, base + sign * pairs(size[Idx(g)] + add));
+        }
+      }
+    }
+    std::size_t e = Idx(extra);
+    for (int k = m; k > 0; --k) {
+      const int g = order[Idx(k - 1)];
+      for (int add = 0; add <= room(g) && Idx(add) <= e; ++add) {
+        const double prev = dp[Idx(k - 1) * width + e - Idx(add)];
+        if (prev != kNone && prev + sign * pairs(size[Idx(g)] + add) ==
+                                 dp[Idx(k) * width + e]) {
+          size[Idx(g)] += add;
+          e -= Idx(add);
+          break;
+        }
+      }
+    }
+    return size;
   }
   std::vector<int> open;
-  for (; placed < n; ++placed) {
+  for (; extra > 0; --extra) {
     open.clear();
     for (int g = 0; g < m; ++g) {
-      if (size[Idx(g)] < problem.groups[Idx(g)].max_size) open.push_back(g);
+      if (room(g) > 0) open.push_back(g);
     }
     ++size[Idx(open[Idx(rng.Below(static_cast<int>(open.size())))])];
   }
+  return size;
+}
+
+std::vector<int> RandomGrouping(const GroupProblem& problem, bool shaped,
+                                SearchRng& rng) {
+  const int n = problem.elements;
+  const int m = problem.group_count();
+  const std::vector<int> size = GroupSizes(problem, shaped, rng);
   std::vector<int> order(Idx(n));
   std::iota(order.begin(), order.end(), 0);
   ChildBuilder::Shuffle(order, rng);
@@ -183,11 +240,20 @@ std::vector<int> GroupCrossover(const GroupProblem& problem,
   return child.Take();
 }
 
-void Perturb(GroupState& state, int swaps, SearchRng& rng) {
+void Perturb(GroupState& state, int steps, SearchRng& rng) {
   const int n = state.elements();
-  if (state.groups() < 2) return;
-  for (int s = 0; s < swaps; ++s) {
+  const int m = state.groups();
+  if (m < 2) return;
+  for (int s = 0; s < steps; ++s) {
     const int i = rng.Below(n);
+    if (rng.Below(2) == 0) {
+      // A random move, when i's group can shrink and the target can grow.
+      const int h = rng.Below(m);
+      if (state.CanMove(i, h)) {
+        state.Move(i, h);
+        continue;
+      }
+    }
     int j = rng.Below(n);
     for (int tries = 0; tries < 8 && state.group_of(j) == state.group_of(i);
          ++tries) {

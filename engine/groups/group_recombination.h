@@ -1,9 +1,16 @@
 // Building groupings for the population search: a random start, a crossover
 // of two parents, and a random perturbation.
 //
-// RandomGrouping: sizes first (every group at its minimum, the remaining
-// elements one by one into random groups with room), then a random
-// permutation of the elements fills them. O(n + m).
+// GroupSizes: a size per group within the bounds, summing to n. Unshaped:
+// every group at its minimum, then the remaining elements one by one into
+// random groups with room. Shaped: the sizes the objective tends to prefer
+// — with affinities summing to >= 0 the sizes with the most pairs
+// (sum of C(s, 2)), otherwise the fewest; one of the optima at random,
+// found by a knapsack over the extra elements. O(n^2 + m E R) when shaped
+// (E = n - sum of min sizes, R the widest max - min), else O(n m).
+//
+// RandomGrouping: GroupSizes, then a random permutation of the elements
+// fills the groups. O(n m), plus O(n^2) when shaped.
 //
 // GroupCrossover: a greedy partition crossover for labelled groups (in the
 // spirit of the grouping crossovers of Lai & Hao 2016 and Singh & Sundar
@@ -15,8 +22,9 @@
 // groups still below their min_size, then wherever they add the most
 // affinity, always within the bounds. O(n^2 + n m) time, O(n m) memory.
 //
-// Perturb: `swaps` random swaps of two elements in different groups
-// (sizes unchanged). O(swaps (n + deg)) on the state.
+// Perturb: `steps` random steps, each a random move of one element to
+// another group (when both groups' bounds allow it) or else a random swap of
+// two elements in different groups. O(steps (n + deg)) on the state.
 //
 // All results are within the bounds (IsWithinBounds) for a valid problem.
 #ifndef SOPU_ENGINE_GROUPS_GROUP_RECOMBINATION_H_
@@ -31,15 +39,18 @@
 
 namespace sopu {
 
+[[nodiscard]] std::vector<int> GroupSizes(const GroupProblem& problem,
+                                          bool shaped, SearchRng& rng);
+
 [[nodiscard]] std::vector<int> RandomGrouping(const GroupProblem& problem,
-                                              SearchRng& rng);
+                                              bool shaped, SearchRng& rng);
 
 [[nodiscard]] std::vector<int> GroupCrossover(const GroupProblem& problem,
                                               std::span<const int> parent_a,
                                               std::span<const int> parent_b,
                                               SearchRng& rng);
 
-void Perturb(GroupState& state, int swaps, SearchRng& rng);
+void Perturb(GroupState& state, int steps, SearchRng& rng);
 
 }  // namespace sopu
 

@@ -171,7 +171,11 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
     options.progress(p);
   };
   const auto finish = [&](Worker& worker, SearchRng& rng, Member& out) {
-    out.iterations = TabuSearch(worker.state, tabu, rng, stop, worker.tabu);
+    out.iterations =
+        options.local_search == GroupSolverOptions::LocalSearch::kTabu
+            ? TabuSearch(worker.state, tabu, rng, stop, worker.tabu)
+            : IteratedDescent(worker.state, options.iterated_descent, rng,
+                              stop);
     const std::span<const int> a = worker.state.assignment();
     out.group_of.assign(a.begin(), a.end());
     out.objective = worker.state.objective();
@@ -194,7 +198,7 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
       population_size, workers,
       [&](int k, Worker& worker) {
         SearchRng rng(options.seed, static_cast<std::uint64_t>(k));
-        worker.state.Reset(RandomGrouping(problem, rng));
+        worker.state.Reset(RandomGrouping(problem, k % 2 == 0, rng));
         finish(worker, rng, population[Idx(k)]);
       },
       tick);

@@ -45,6 +45,7 @@
 #include "absl/status/statusor.h"
 #include "engine/common/cancellation.h"
 #include "engine/groups/group_problem.h"
+#include "engine/groups/descent.h"
 #include "engine/groups/tabu_search.h"
 
 namespace sopu {
@@ -67,6 +68,10 @@ struct GroupSolverOptions {
   // Tabu search per unit; a zero max_stall or tenure_max is derived from
   // the problem size (see DefaultTabuOptions).
   TabuSearchOptions tabu{.max_stall = 0, .tenure_min = 0, .tenure_max = 0};
+  // Improvement of each unit: tabu search, or iterated descent.
+  enum class LocalSearch { kTabu, kIteratedDescent };
+  LocalSearch local_search = LocalSearch::kTabu;
+  IteratedDescentOptions iterated_descent;
   // Stop as soon as a grouping without violations reaches this objective.
   std::optional<double> target_objective;
   // Optional hooks; may be null / empty. Progress: done / total are elapsed

@@ -11,7 +11,8 @@ GroupState::GroupState(const GroupProblem& problem)
       has_rules_(problem.has_rules()),
       group_of_(Idx(n_), 0),
       size_(Idx(m_), 0),
-      sum_(Idx(n_) * Idx(m_), 0.0) {
+      sum_(Idx(n_) * Idx(m_), 0.0),
+      own_(Idx(n_), 0.0) {
   if (!problem.apart.empty() || !problem.together.empty()) {
     pair_partners_.resize(Idx(n_));
     for (const auto& [a, b] : problem.apart) {
@@ -41,13 +42,17 @@ void GroupState::Reset(std::span<const int> group_of) {
   std::fill(sum_.begin(), sum_.end(), 0.0);
   for (int i = 0; i < n_; ++i) ++size_[Idx(group_of_[Idx(i)])];
   objective_ = 0.0;
+  for (int k = 0; k < n_; ++k) {
+    const double* row = &problem_->affinity[Idx(k) * Idx(n_)];
+    double* out = &sum_[SumCell(0, group_of_[Idx(k)])];
+    for (int i = 0; i < n_; ++i) out[i] += row[i];
+  }
   for (int i = 0; i < n_; ++i) {
-    const double* row = &problem_->affinity[Idx(i) * Idx(n_)];
-    double* out = &sum_[Cell(i, 0)];
-    for (int k = 0; k < n_; ++k) {
-      if (k != i) out[group_of_[Idx(k)]] += row[k];
-    }
-    objective_ += 0.5 * out[group_of_[Idx(i)]];
+    // The loop above added d(i, i) to i's own group; the sums leave it out.
+    const double diagonal = problem_->affinity[Idx(i) * Idx(n_) + Idx(i)];
+    sum_[SumCell(i, group_of_[Idx(i)])] -= diagonal;
+    own_[Idx(i)] = sum_[SumCell(i, group_of_[Idx(i)])];
+    objective_ += 0.5 * own_[Idx(i)];
   }
   violations_ = together_pairs_;
   if (!pair_sum_.empty()) {
@@ -134,16 +139,19 @@ int GroupState::SwapViolationDelta(int i, int j) const {
 void GroupState::ApplyMove(int i, int h) {
   const int g = group_of(i);
   const double* row = &problem_->affinity[Idx(i) * Idx(n_)];
-  double* cell = sum_.data();
-  const std::size_t m = Idx(m_);
+  double* from = &sum_[SumCell(0, g)];
+  double* to = &sum_[SumCell(0, h)];
+  const int* group = group_of_.data();
+  double* own = own_.data();
   for (int k = 0; k < n_; ++k) {
-    cell[Idx(g)] -= row[k];
-    cell[Idx(h)] += row[k];
-    cell += m;
+    from[k] -= row[k];
+    to[k] += row[k];
+    own[k] += (group[k] == h ? row[k] : 0.0) - (group[k] == g ? row[k] : 0.0);
   }
   // The loop also changed i's own sums by d(i, i); undo that.
-  sum_[Cell(i, g)] += row[i];
-  sum_[Cell(i, h)] -= row[i];
+  from[i] += row[i];
+  to[i] -= row[i];
+  own[i] = to[i];
   if (!pair_sum_.empty()) {
     for (const auto& [k, w] : pair_partners_[Idx(i)]) {
       pair_sum_[Cell(k, g)] -= w;

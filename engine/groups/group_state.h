@@ -19,7 +19,7 @@
 // rounding of the incremental sums), sizes match the assignment. Moves that
 // break a size bound are the caller's to avoid (CanMove).
 //
-// Memory: 8 n m bytes for the sums, 4 n m more when the problem has pair
+// Memory: 8 n (m + 1) bytes for the sums, 4 n m more when the problem has pair
 // rules. Owns its data; holds a pointer to the problem, which must outlive
 // it. Not thread-safe; copyable (a copy is an independent state).
 #ifndef SOPU_ENGINE_GROUPS_GROUP_STATE_H_
@@ -52,7 +52,13 @@ class GroupState {
   [[nodiscard]] double objective() const { return objective_; }
   [[nodiscard]] int violations() const { return violations_; }
   [[nodiscard]] bool has_rules() const { return has_rules_; }
-  [[nodiscard]] double sum(int i, int g) const { return sum_[Cell(i, g)]; }
+  [[nodiscard]] double sum(int i, int g) const { return sum_[SumCell(i, g)]; }
+  // own(i) = sum(i, group_of(i)).
+  [[nodiscard]] double own(int i) const { return own_[Idx(i)]; }
+  // group_sums(g): sum(., g) for every element, contiguous.
+  [[nodiscard]] const double* group_sums(int g) const {
+    return &sum_[SumCell(0, g)];
+  }
 
   // CanMove: moving i to group h keeps both groups within their bounds.
   [[nodiscard]] bool CanMove(int i, int h) const {
@@ -61,14 +67,13 @@ class GroupState {
            size(h) < problem_->groups[Idx(h)].max_size;
   }
   [[nodiscard]] double MoveGain(int i, int h) const {
-    return sum(i, h) - sum(i, group_of(i));
+    return sum(i, h) - own(i);
   }
   // SwapGain: i and j in different groups.
   [[nodiscard]] double SwapGain(int i, int j) const {
     const int g = group_of(i);
     const int h = group_of(j);
-    return sum(i, h) - sum(i, g) + sum(j, g) - sum(j, h) -
-           2.0 * problem_->d(i, j);
+    return sum(i, h) - own(i) + sum(j, g) - own(j) - 2.0 * problem_->d(i, j);
   }
   // MoveViolationDelta / SwapViolationDelta: change in violations, O(r).
   // 0 when the problem has no rules.
@@ -91,6 +96,11 @@ class GroupState {
   [[nodiscard]] std::size_t Cell(int i, int g) const {
     return Idx(i) * Idx(m_) + Idx(g);
   }
+  // The sums are stored group-major, so that a move updates two contiguous
+  // rows and a scan reads one.
+  [[nodiscard]] std::size_t SumCell(int i, int g) const {
+    return Idx(g) * Idx(n_) + Idx(i);
+  }
   [[nodiscard]] int PairSum(int i, int g) const { return pair_sum_[Cell(i, g)]; }
   [[nodiscard]] int PairWeight(int i, int j) const;
   [[nodiscard]] static int Penalty(const CategoryRule& rule, int value,
@@ -107,7 +117,8 @@ class GroupState {
   bool has_rules_;
   std::vector<int> group_of_;
   std::vector<int> size_;
-  std::vector<double> sum_;  // n x m
+  std::vector<double> sum_;  // m x n
+  std::vector<double> own_;  // n
   double objective_ = 0.0;
   int violations_ = 0;
   // Pair rules: partners with weight +1 (apart) or -1 (together).

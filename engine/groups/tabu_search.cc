@@ -67,6 +67,8 @@ std::int64_t Run(GroupState& state, const TabuSearchOptions& options,
     moves_possible = moves_possible || b.min_size < b.max_size;
   }
   const double* d = problem.affinity.data();
+  // leave[h] = sum(i, h) - own(i): the gain of i joining h, for the i in hand.
+  std::vector<double> leave(Idx(m));
 
   std::int64_t iteration = 0;
   int stall = 0;
@@ -79,15 +81,18 @@ std::int64_t Run(GroupState& state, const TabuSearchOptions& options,
                                 best_violations, best_objective);
     };
     BestNeighbour pick;
+    const int* group = state.assignment().data();
     for (int i = 0; i < n; ++i) {
-      const int g = state.group_of(i);
-      const double own = state.sum(i, g);
+      const int g = group[i];
+      const double own = state.own(i);
+      for (int h = 0; h < m; ++h) leave[Idx(h)] = state.sum(i, h) - own;
       const double* row = d + Idx(i) * Idx(n);
+      const double* into_g = state.group_sums(g);
       for (int j = i + 1; j < n; ++j) {
-        const int h = state.group_of(j);
+        const int h = group[j];
         if (h == g) continue;
-        const double gain = state.sum(i, h) - own + state.sum(j, g) -
-                            state.sum(j, h) - 2.0 * row[j];
+        const double gain =
+            leave[Idx(h)] + into_g[j] - state.own(j) - 2.0 * row[j];
         const int dv = kRules ? state.SwapViolationDelta(i, j) : 0;
         if (!pick.Competes(dv, gain)) continue;
         const bool is_tabu = tabu[Idx(i) * Idx(m) + Idx(h)] > iteration ||
@@ -102,7 +107,7 @@ std::int64_t Run(GroupState& state, const TabuSearchOptions& options,
         if (h == g || state.size(h) >= problem.groups[Idx(h)].max_size) {
           continue;
         }
-        const double gain = state.sum(i, h) - own;
+        const double gain = leave[Idx(h)];
         const int dv = kRules ? state.MoveViolationDelta(i, h) : 0;
         if (!pick.Competes(dv, gain)) continue;
         const bool is_tabu = tabu[Idx(i) * Idx(m) + Idx(h)] > iteration;
