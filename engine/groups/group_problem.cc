@@ -20,9 +20,8 @@ absl::Status ValidatePairs(const std::vector<std::pair<int, int>>& pairs,
   for (std::size_t k = 0; k < pairs.size(); ++k) {
     const auto [a, b] = pairs[k];
     if (a < 0 || a >= n || b < 0 || b >= n || a == b) {
-      return Invalid(absl::StrCat(field, "[", k,
-                                  "]: needs two different element ids in 0..",
-                                  n - 1));
+      return Invalid(absl::StrCat(
+          field, "[", k, "]: needs two different element ids in 0..", n - 1));
     }
   }
   return absl::OkStatus();
@@ -91,8 +90,8 @@ absl::Status ValidateGroupProblem(const GroupProblem& problem) {
   for (std::size_t g = 0; g < problem.groups.size(); ++g) {
     const GroupBounds& b = problem.groups[g];
     if (b.min_size < 0 || b.max_size < b.min_size) {
-      return Invalid(absl::StrCat("groups[", g,
-                                  "]: needs 0 <= min_size <= max_size"));
+      return Invalid(
+          absl::StrCat("groups[", g, "]: needs 0 <= min_size <= max_size"));
     }
     total_min += b.min_size;
     total_max += b.max_size;
@@ -109,8 +108,7 @@ absl::Status ValidateGroupProblem(const GroupProblem& problem) {
     return s;
   }
   for (std::size_t r = 0; r < problem.category_rules.size(); ++r) {
-    if (absl::Status s =
-            ValidateCategoryRule(problem.category_rules[r], r, n);
+    if (absl::Status s = ValidateCategoryRule(problem.category_rules[r], r, n);
         !s.ok()) {
       return s;
     }
@@ -153,12 +151,10 @@ GroupingScore EvaluateGrouping(const GroupProblem& problem,
     return group_of[static_cast<std::size_t>(p.first)] ==
            group_of[static_cast<std::size_t>(p.second)];
   };
-  score.violations +=
-      static_cast<int>(std::count_if(problem.apart.begin(),
-                                     problem.apart.end(), same));
   score.violations += static_cast<int>(
-      std::count_if(problem.together.begin(), problem.together.end(),
-                    std::not_fn(same)));
+      std::count_if(problem.apart.begin(), problem.apart.end(), same));
+  score.violations += static_cast<int>(std::count_if(
+      problem.together.begin(), problem.together.end(), std::not_fn(same)));
   const std::size_t m = problem.groups.size();
   for (const CategoryRule& rule : problem.category_rules) {
     const std::size_t values = rule.max_per_group.size();

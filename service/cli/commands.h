@@ -7,7 +7,9 @@
 #ifndef SOPU_SERVICE_CLI_COMMANDS_H_
 #define SOPU_SERVICE_CLI_COMMANDS_H_
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace sopu::cli {
 
@@ -54,10 +56,29 @@ struct PairsOptions {
   std::string output_path;       // empty: standard output
 };
 
+struct GroupsOptions {
+  std::string cohort_path;
+  std::string policy_path;  // empty: the default policy
+  std::string size;         // "4-6" or "5"; empty: with groups only
+  int groups = 0;           // 0: the fewest that fit the size
+  std::string role = "peer";
+  std::string key;           // attribute members of a group share
+  std::string facilitators;  // role of facilitators; empty: none
+  int max_per_organisation = 0;
+  std::vector<std::string> spread;       // attributes
+  std::vector<std::string> no_isolated;  // ATTRIBUTE=VALUE
+  double time_limit = 5.0;
+  std::uint64_t seed = 1;
+  std::int64_t rounds = 0;       // 0: no round limit
+  std::string format = "table";  // table | csv | json
+  std::string output_path;       // empty: standard output
+};
+
 [[nodiscard]] int RunValidate(const ValidateOptions& options);
 [[nodiscard]] int RunScore(const ScoreOptions& options);
 [[nodiscard]] int RunMatch(const MatchOptions& options);
 [[nodiscard]] int RunPairs(const PairsOptions& options);
+[[nodiscard]] int RunGroups(const GroupsOptions& options);
 
 }  // namespace sopu::cli
 

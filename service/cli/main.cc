@@ -135,6 +135,65 @@ int Run(int argc, char** argv) {
   pairs_cmd->add_option("-o,--output", pairs.output_path,
                         "Write to this file instead of standard output");
 
+  sopu::cli::GroupsOptions groups;
+  CLI::App* groups_cmd = app.add_subcommand(
+      "groups",
+      "Split the members (participants with --role) into groups within the "
+      "size bounds: hard rules always hold, then the largest total affinity "
+      "(the mean of each pair's two scores); every group explained");
+  groups_cmd
+      ->add_option("COHORT", groups.cohort_path, "Cohort file: .csv or .json")
+      ->required();
+  groups_cmd->add_option("--policy", groups.policy_path,
+                         "Policy file (JSON). Default: see `sopu score`");
+  groups_cmd->add_option("--size", groups.size,
+                         "Group size bounds MIN-MAX (e.g. 4-6), or N");
+  groups_cmd
+      ->add_option("--groups", groups.groups,
+                   "Number of groups (default: the fewest that fit --size; "
+                   "without --size, sizes as even as possible)")
+      ->check(CLI::Range(0, 100000));
+  groups_cmd->add_option("--role", groups.role, "Who is grouped")
+      ->check(CLI::IsMember({"peer", "mentee", "mentor", "facilitator"}))
+      ->capture_default_str();
+  groups_cmd->add_option(
+      "--key", groups.key,
+      "Attribute every member of a group shares, e.g. town (municipality and "
+      "region read the location); each value forms its own groups");
+  groups_cmd
+      ->add_option("--facilitators", groups.facilitators,
+                   "Role of the facilitators: one per group by fit, each "
+                   "leading at most their capacity of groups")
+      ->check(CLI::IsMember({"facilitator", "mentor", "mentee", "peer"}));
+  groups_cmd
+      ->add_option("--max-per-organisation", groups.max_per_organisation,
+                   "At most this many members of one organisation (the "
+                   "policy's organisation_attribute) per group")
+      ->check(CLI::Range(0, 100000));
+  groups_cmd->add_option("--spread", groups.spread,
+                         "Spread this attribute's values evenly over the "
+                         "groups (repeatable)");
+  groups_cmd->add_option(
+      "--no-isolated", groups.no_isolated,
+      "ATTRIBUTE=VALUE: a group holds none or at least two members with "
+      "this value (repeatable)");
+  groups_cmd->add_option("--time-limit", groups.time_limit, "Search seconds")
+      ->check(CLI::Range(0.01, 3600.0))
+      ->capture_default_str();
+  groups_cmd
+      ->add_option("--seed", groups.seed,
+                   "Seed: the same seed and --rounds give the same groups")
+      ->capture_default_str();
+  groups_cmd
+      ->add_option("--rounds", groups.rounds,
+                   "Stop after this many search rounds (0: time limit only)")
+      ->check(CLI::NonNegativeNumber);
+  groups_cmd->add_option("--format", groups.format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  groups_cmd->add_option("-o,--output", groups.output_path,
+                         "Write to this file instead of standard output");
+
   sopu::cli::SolveAssignmentOptions solve_assignment;
   CLI::App* solve_cmd = app.add_subcommand(
       "solve", "Run a solver on a bare instance file (benchmark interface)");
@@ -210,6 +269,7 @@ int Run(int argc, char** argv) {
     if (app.got_subcommand(score_cmd)) return RunScore(score);
     if (app.got_subcommand(match_cmd)) return RunMatch(match);
     if (app.got_subcommand(pairs_cmd)) return RunPairs(pairs);
+    if (app.got_subcommand(groups_cmd)) return RunGroups(groups);
     if (solve_cmd->got_subcommand(solve_assignment_cmd)) {
       return RunSolveAssignment(solve_assignment);
     }

@@ -19,7 +19,7 @@ struct SolveGroupsOptions {
   double time_limit_seconds = 3.0;
   std::int64_t rounds = 0;  // 0: no round limit
   std::uint64_t seed = 1;
-  int threads = 0;               // 0: every core
+  int threads = 0;              // 0: every core
   std::string groups_out_path;  // empty: none; else one group id per line
 };
 

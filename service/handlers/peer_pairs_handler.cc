@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -11,40 +12,11 @@
 #include "service/convert/cohort_convert.h"
 #include "service/convert/policy_convert.h"
 #include "service/handlers/pair_explanations.h"
+#include "service/handlers/pool_scores.h"
 #include "service/handlers/prepare_inputs.h"
 #include "service/status/bad_request.h"
 
 namespace sopu::service {
-namespace {
-
-// PoolCohort keeps the peers only, each as both mentee and mentor, so that
-// the score model's rows and columns are the same people in the same order.
-sopu::Cohort PoolCohort(const sopu::Cohort& cohort) {
-  sopu::Cohort pool;
-  pool.program = cohort.program;
-  pool.themes = cohort.themes;
-  for (const Participant& p : cohort.participants) {
-    if (!p.Has(kRolePeer)) continue;
-    Participant& peer = pool.participants.emplace_back(p);
-    peer.roles = kRoleMentee | kRoleMentor | kRolePeer;
-  }
-  return pool;
-}
-
-// BothWays averages the two directions' explanations of a pair.
-PairExplanation BothWays(const ScoringModel& model, int a, int b) {
-  PairExplanation ab = model.Explain(a, b);
-  const PairExplanation ba = model.Explain(b, a);
-  ab.score = (ab.score + ba.score) / 2.0;
-  for (std::size_t k = 0; k < ab.values.size(); ++k) {
-    ab.values[k].value = (ab.values[k].value + ba.values[k].value) / 2.0;
-    ab.values[k].contribution =
-        (ab.values[k].contribution + ba.values[k].contribution) / 2.0;
-  }
-  return ab;
-}
-
-}  // namespace
 
 absl::StatusOr<sopu::v1::PeerPairsResponse> HandlePeerPairs(
     const sopu::v1::PeerPairsRequest& request,
@@ -71,27 +43,20 @@ absl::StatusOr<sopu::v1::PeerPairsResponse> HandlePeerPairs(
       /*need_both_sides=*/false, violations);
   if (!inputs.ok()) return inputs.status();
 
-  const sopu::Cohort pool = PoolCohort(inputs->cohort);
+  const sopu::Cohort pool = PoolCohort(inputs->cohort, kRolePeer);
   absl::StatusOr<ScoringModel> model =
       ScoringModel::Build(pool, inputs->policy);
   if (!model.ok()) return model.status();
   const ScoreMatrix matrix = model->ComputeMatrix();
   const int n = matrix.rows();
 
+  PoolAffinity affinity = MakePoolAffinity(matrix);
   PeerPairsProblem problem;
   problem.size = n;
-  problem.scores.resize(static_cast<std::size_t>(n) * n);
-  problem.forbidden.resize(problem.scores.size());
-  for (int a = 0; a < n; ++a) {
-    for (int b = 0; b < n; ++b) {
-      const std::size_t i = static_cast<std::size_t>(a) * n + b;
-      // Symmetric by construction: the same two floats summed either way.
-      problem.scores[i] =
-          (static_cast<double>(matrix.scores(a, b)) + matrix.scores(b, a)) /
-          2.0;
-      problem.forbidden[i] = static_cast<std::uint8_t>(!matrix.allowed(a, b) ||
-                                                       !matrix.allowed(b, a));
-    }
+  problem.scores = std::move(affinity.score);
+  problem.forbidden.resize(affinity.allowed.size());
+  for (std::size_t i = 0; i < affinity.allowed.size(); ++i) {
+    problem.forbidden[i] = static_cast<std::uint8_t>(affinity.allowed[i] == 0);
   }
   PeerPairsOptions options;
   options.objective = request.max_score_only()
@@ -110,7 +75,7 @@ absl::StatusOr<sopu::v1::PeerPairsResponse> HandlePeerPairs(
   double total = 0.0;
   double worst = 0.0;
   for (const auto& [a, b] : result->pairs) {
-    const PairExplanation pair = BothWays(*model, a, b);
+    const PairExplanation pair = ExplainBothWays(*model, a, b);
     auto* out = response.add_pairs();
     out->set_first_id(people[static_cast<std::size_t>(a)].id);
     out->set_second_id(people[static_cast<std::size_t>(b)].id);

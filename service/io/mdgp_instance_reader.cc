@@ -33,19 +33,18 @@ absl::Status ReadBounds(Tokenizer& tokens, int groups, MdgpInstance& out,
     }
     int v = 0;
     if (!ParseCount(tokens.token(), kMaxElements, v)) {
-      return tokens.Error(absl::StrCat("expected a group size bound 0..",
-                                       kMaxElements));
+      return tokens.Error(
+          absl::StrCat("expected a group size bound 0..", kMaxElements));
     }
     values.push_back(v);
   }
   const auto pairs = values.size() / 2;
-  if (values.size() % 2 != 0 ||
-      !(pairs == static_cast<std::size_t>(groups) ||
-        (pairs == 1 && out.kind == "ss"))) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "line ", header_line, ": expected ", groups,
-        " pairs of size bounds after the kind, found ", values.size(),
-        " numbers"));
+  if (values.size() % 2 != 0 || !(pairs == static_cast<std::size_t>(groups) ||
+                                  (pairs == 1 && out.kind == "ss"))) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("line ", header_line, ": expected ", groups,
+                     " pairs of size bounds after the kind, found ",
+                     values.size(), " numbers"));
   }
   for (int g = 0; g < groups; ++g) {
     const std::size_t k = pairs == 1 ? 0 : static_cast<std::size_t>(g);
@@ -110,8 +109,8 @@ absl::StatusOr<MdgpInstance> ParseMdgpInstance(std::string_view text) {
   // Every pair line takes at least six bytes ("0 1 0\n"); refuse to
   // allocate for a matrix a short file cannot describe.
   if (n > 1 && n > text.size() / 2) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "line 1: the file is too short for ", n, " elements"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("line 1: the file is too short for ", n, " elements"));
   }
   out.distance.assign(n * n, 0.0);
   std::vector<std::uint8_t> seen(n * n, 0);
@@ -122,8 +121,8 @@ absl::StatusOr<MdgpInstance> ParseMdgpInstance(std::string_view text) {
         return tokens.EndError("file ends inside a pair line");
       }
       if (!ParseCount(tokens.token(), out.elements - 1, ids[k])) {
-        return tokens.Error(absl::StrCat("element id must be in 0..",
-                                         out.elements - 1));
+        return tokens.Error(
+            absl::StrCat("element id must be in 0..", out.elements - 1));
       }
     }
     if (ids[0] == ids[1]) {

@@ -1,0 +1,80 @@
+// Helpers every `sopu` command shares: reading the cohort and policy files,
+// reporting input problems located by row and column, mapping statuses to
+// exit codes, and writing the rendered output (atomically for files).
+#ifndef SOPU_SERVICE_CLI_COMMAND_SUPPORT_H_
+#define SOPU_SERVICE_CLI_COMMAND_SUPPORT_H_
+
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "service/cli/commands.h"
+#include "service/io/cohort_file.h"
+#include "service/io/json_files.h"
+#include "service/status/bad_request.h"
+#include "sopu/v1/cohort.pb.h"
+#include "sopu/v1/policy.pb.h"
+#include "sopu/v1/sopu.pb.h"
+
+namespace sopu::cli {
+
+// Inputs are the files of a command, read and parsed.
+struct Inputs {
+  io::LoadedCohort cohort;
+  std::optional<sopu::v1::Policy> policy;
+};
+
+// ExitCodeOf maps a status to the exit codes of commands.h.
+[[nodiscard]] int ExitCodeOf(const absl::Status& status);
+
+// LoadInputs reads the cohort and policy files; on failure prints the reason
+// and returns the exit code.
+[[nodiscard]] std::optional<int> LoadInputs(const std::string& cohort_path,
+                                            const std::string& policy_path,
+                                            Inputs& inputs);
+
+// SourceOf: the CSV source map of the cohort, or nullptr.
+[[nodiscard]] const io::SourceMap* SourceOf(const Inputs& inputs);
+
+// ValidateInputs runs the validate handler on the inputs and puts the
+// reader's problems (cells that could not be read) first, so that every
+// problem is reported at once, in file order.
+[[nodiscard]] sopu::v1::ValidateResponse ValidateInputs(const Inputs& inputs);
+
+// ReportProblems prints every problem, located, and returns
+// kExitInvalidInput.
+int ReportProblems(const Inputs& inputs, const std::string& path,
+                   const std::vector<service::FieldViolation>& problems,
+                   bool truncated);
+
+// ReportHandlerError reports a handler's failure: every field violation of
+// INVALID_ARGUMENT (located), or the message of any other status; returns
+// the exit code.
+int ReportHandlerError(const absl::Status& status, const Inputs& inputs,
+                       const std::string& path);
+
+// WriteOutput writes `text` to the file (through a temporary file renamed in
+// place, so a failed run never leaves half a file) or to standard output.
+int WriteOutput(const std::string& path, const std::string& text);
+
+// Emit renders a response as JSON, CSV or a table and writes it out.
+template <typename Response, typename CsvRenderer, typename TableRenderer>
+int Emit(const std::string& format, const Response& response,
+         const sopu::v1::Cohort& cohort, CsvRenderer csv, TableRenderer table,
+         const std::string& output_path) {
+  std::ostringstream text;
+  if (format == "json") {
+    text << io::MessageToPrettyJson(response);
+  } else if (format == "csv") {
+    csv(response, cohort, text);
+  } else {
+    table(response, cohort, text);
+  }
+  return WriteOutput(output_path, text.str());
+}
+
+}  // namespace sopu::cli
+
+#endif  // SOPU_SERVICE_CLI_COMMAND_SUPPORT_H_

@@ -1,0 +1,166 @@
+// `sopu groups`: builds a GroupsRequest from the command line, runs the
+// groups handler (embedded engine) with a progress bar on a terminal, and
+// renders the response.
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/str_format.h"
+#include "service/cli/command_support.h"
+#include "service/cli/commands.h"
+#include "service/handlers/groups_handler.h"
+#include "service/render/groups_render.h"
+#include "spdlog/spdlog.h"
+
+namespace sopu::cli {
+namespace {
+
+sopu::v1::Role RoleOf(const std::string& name) {
+  if (name == "mentor") return sopu::v1::ROLE_MENTOR;
+  if (name == "mentee") return sopu::v1::ROLE_MENTEE;
+  if (name == "facilitator") return sopu::v1::ROLE_FACILITATOR;
+  if (name == "peer") return sopu::v1::ROLE_PEER;
+  return sopu::v1::ROLE_UNSPECIFIED;
+}
+
+bool ParseInt(std::string_view text, int& out) {
+  const auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+// ParseSize: "4-6" or "5" into min and max.
+bool ParseSize(const std::string& text, int& min_size, int& max_size) {
+  const auto dash = text.find('-');
+  if (dash == std::string::npos) {
+    if (!ParseInt(text, min_size)) return false;
+    max_size = min_size;
+    return true;
+  }
+  return ParseInt(std::string_view(text).substr(0, dash), min_size) &&
+         ParseInt(std::string_view(text).substr(dash + 1), max_size);
+}
+
+// ProgressBar draws "[#####.....] 45% · best 12.345" on standard error, at
+// most ten times a second, when standard error is a terminal.
+class ProgressBar {
+ public:
+  ProgressBar() : enabled_(isatty(STDERR_FILENO) == 1) {}
+  ~ProgressBar() {
+    if (drawn_) std::fprintf(stderr, "\r%60s\r", "");
+  }
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+  [[nodiscard]] bool enabled() const { return enabled_; }
+  void Draw(const Progress& p) {
+    constexpr int kWidth = 30;
+    const double fraction = p.total > 0
+                                ? std::clamp(static_cast<double>(p.done) /
+                                                 static_cast<double>(p.total),
+                                             0.0, 1.0)
+                                : 0.0;
+    const int filled = static_cast<int>(fraction * kWidth);
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar.append(static_cast<std::size_t>(kWidth - filled), '.');
+    std::fprintf(stderr, "\r[%s] %3d%% · best %.3f", bar.c_str(),
+                 static_cast<int>(100.0 * fraction), p.best_objective);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+};
+
+}  // namespace
+
+int RunGroups(const GroupsOptions& options) {
+  sopu::v1::GroupsRequest request;
+  if (!options.size.empty()) {
+    int min_size = 0;
+    int max_size = 0;
+    if (!ParseSize(options.size, min_size, max_size)) {
+      std::cerr << "sopu: --size: expected MIN-MAX (e.g. 4-6) or N\n";
+      return kExitUsage;
+    }
+    request.set_min_size(min_size);
+    request.set_max_size(max_size);
+  }
+  if (options.size.empty() && options.groups == 0) {
+    std::cerr << "sopu: give --size MIN-MAX, --groups N, or both\n";
+    return kExitUsage;
+  }
+  for (const std::string& item : options.no_isolated) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size()) {
+      std::cerr << "sopu: --no-isolated: expected ATTRIBUTE=VALUE\n";
+      return kExitUsage;
+    }
+  }
+  Inputs inputs;
+  if (auto code =
+          LoadInputs(options.cohort_path, options.policy_path, inputs)) {
+    return *code;
+  }
+  if (!inputs.cohort.problems.empty()) {
+    const sopu::v1::ValidateResponse response = ValidateInputs(inputs);
+    return ReportProblems(
+        inputs, options.cohort_path,
+        {response.violations().begin(), response.violations().end()},
+        response.truncated());
+  }
+  *request.mutable_cohort() = inputs.cohort.cohort;
+  if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
+  request.set_member_role(RoleOf(options.role));
+  request.set_group_count(options.groups);
+  request.set_key_attribute(options.key);
+  if (!options.facilitators.empty()) {
+    request.set_facilitator_role(RoleOf(options.facilitators));
+  }
+  request.set_max_per_organisation(options.max_per_organisation);
+  for (const std::string& attribute : options.spread) {
+    auto* b = request.add_balance();
+    b->set_attribute(attribute);
+    b->set_spread(true);
+  }
+  for (const std::string& item : options.no_isolated) {
+    const auto eq = item.find('=');
+    auto* b = request.add_balance();
+    b->set_attribute(item.substr(0, eq));
+    b->add_no_isolated_values(item.substr(eq + 1));
+  }
+  request.set_time_limit_seconds(options.time_limit);
+  request.set_seed(options.seed);
+  if (options.rounds > 0) request.set_max_rounds(options.rounds);
+
+  ProgressBar bar;
+  ProgressCallback progress;
+  if (bar.enabled()) progress = [&bar](const Progress& p) { bar.Draw(p); };
+  absl::StatusOr<sopu::v1::GroupsResponse> response =
+      service::HandleGroups(request, nullptr, progress);
+  if (!response.ok()) {
+    return ReportHandlerError(response.status(), inputs, options.cohort_path);
+  }
+  spdlog::info("formed {} groups of {} of {} members in {:.1f} s",
+               response->summary().groups(), response->summary().assigned(),
+               response->summary().members(), response->summary().seconds());
+  const int written = Emit(options.format, *response, request.cohort(),
+                           service::RenderGroupsCsv, service::RenderGroupsTable,
+                           options.output_path);
+  if (written != kExitOk) return written;
+  // Infeasible rules and unmet rules are the input's problems.
+  const auto status = response->status();
+  return status == sopu::v1::GROUPS_STATUS_INFEASIBLE ||
+                 status == sopu::v1::GROUPS_STATUS_RULES_NOT_MET
+             ? kExitInvalidInput
+             : kExitOk;
+}
+
+}  // namespace sopu::cli

@@ -1,0 +1,35 @@
+// HandleGroups answers a GroupsRequest: the members of a cohort (one role)
+// split into groups that obey the hard rules and have the largest total
+// affinity, each group explained (score, per-criterion breakdown,
+// facilitator), every rule checked, and infeasible rule sets explained in
+// the program's terms instead of searched.
+//
+// Steps: validate (INVALID_ARGUMENT with BadRequest field violations,
+// nothing computed) -> score the pool both ways (pool_scores.h) -> split by
+// key and build one problem per key value (group_partition.h) -> SolveGroups
+// per part, the time limit shared in proportion to n^2 -> facilitators
+// (group_facilitators.h) -> the response.
+//
+// Cost: the P x P score matrix (P members) plus the search's time limit.
+#ifndef SOPU_SERVICE_HANDLERS_GROUPS_HANDLER_H_
+#define SOPU_SERVICE_HANDLERS_GROUPS_HANDLER_H_
+
+#include "absl/status/statusor.h"
+#include "engine/common/cancellation.h"
+#include "sopu/v1/sopu.pb.h"
+
+namespace sopu::service {
+
+// kDefaultGroupsTimeLimit: seconds of search when the request sets none.
+inline constexpr double kDefaultGroupsTimeLimit = 5.0;
+
+// HandleGroups: `progress` (may be empty) receives the search's progress,
+// done / total in milliseconds of the whole time limit.
+[[nodiscard]] absl::StatusOr<sopu::v1::GroupsResponse> HandleGroups(
+    const sopu::v1::GroupsRequest& request,
+    const CancellationToken* cancel = nullptr,
+    const ProgressCallback& progress = {});
+
+}  // namespace sopu::service
+
+#endif  // SOPU_SERVICE_HANDLERS_GROUPS_HANDLER_H_

@@ -1,0 +1,125 @@
+#include "service/render/groups_render.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "service/render/render_common.h"
+#include "service/render/text_table.h"
+
+namespace sopu::service {
+namespace {
+
+constexpr std::size_t kIdWidth = 8;
+constexpr std::size_t kNameWidth = 24;
+// Criteria shown per group in the table.
+constexpr int kTableCriteria = 3;
+
+const char* StatusText(sopu::v1::GroupsStatus status) {
+  switch (status) {
+    case sopu::v1::GROUPS_STATUS_FEASIBLE:
+      return "every rule holds";
+    case sopu::v1::GROUPS_STATUS_RULES_NOT_MET:
+      return "NOT every rule could be met (see Rules)";
+    case sopu::v1::GROUPS_STATUS_INFEASIBLE:
+      return "the rules cannot all hold";
+    case sopu::v1::GROUPS_STATUS_CANCELLED:
+      return "cancelled: the best groups so far";
+    default:
+      return "unknown";
+  }
+}
+
+}  // namespace
+
+void RenderGroupsTable(const sopu::v1::GroupsResponse& response,
+                       const sopu::v1::Cohort& cohort, std::ostream& out) {
+  const DisplayNames names(cohort);
+  const auto& s = response.summary();
+  out << "Policy: "
+      << (response.policy().name().empty() ? std::string("(unnamed)")
+                                           : response.policy().name())
+      << " · groups · " << StatusText(response.status()) << '\n';
+  if (response.status() == sopu::v1::GROUPS_STATUS_INFEASIBLE) {
+    out << "\nWhy no groups can be formed:\n";
+    for (const auto& f : response.infeasible()) {
+      out << "  - " << f.explanation() << '\n';
+    }
+  } else {
+    out << s.groups() << " groups of " << s.assigned() << " of " << s.members()
+        << " members · total " << FormatFixed(s.total(), 3) << " (bound "
+        << FormatFixed(s.upper_bound(), 3) << ") · worst mean "
+        << FormatFixed(s.worst_mean_pair_score(), 3) << " · best found at "
+        << FormatFixed(s.seconds_to_best(), 1) << " s of "
+        << FormatFixed(s.seconds(), 1) << " s (" << s.stop_reason() << ", seed "
+        << s.seed() << ")\n";
+  }
+  for (const auto& g : response.groups()) {
+    out << "\nGroup " << g.number();
+    if (!g.key_value().empty()) out << " (" << g.key_value() << ")";
+    out << " · " << g.member_ids_size() << " members · score "
+        << FormatFixed(g.score(), 3) << " · mean pair "
+        << FormatFixed(g.mean_pair_score(), 3) << '\n';
+    std::string criteria;
+    for (int k = 0; k < g.breakdown_size() && k < kTableCriteria; ++k) {
+      const auto& c = g.breakdown(k);
+      if (c.contribution() <= 0.0) break;
+      absl::StrAppend(&criteria, k > 0 ? " · " : "", c.criterion(), " ",
+                      FormatFixed(c.contribution(), 2));
+    }
+    if (!criteria.empty()) out << "  main criteria: " << criteria << '\n';
+    if (!g.facilitator_id().empty()) {
+      out << "  facilitator: " << g.facilitator_id() << ' '
+          << names.Of(g.facilitator_id()) << " (fit "
+          << FormatFixed(g.facilitator_fit(), 3) << ")\n";
+    } else if (!g.facilitator_note().empty()) {
+      out << "  facilitator: none — " << g.facilitator_note() << '\n';
+    }
+    for (const auto& id : g.member_ids()) {
+      out << "    " << PadRight(id, kIdWidth) << ' '
+          << PadRight(names.Of(id), kNameWidth) << '\n';
+    }
+  }
+  if (!response.rules().empty()) {
+    out << "\nRules\n";
+    for (const auto& r : response.rules()) {
+      out << "  " << (r.holds() ? "ok " : "NO ") << r.rule();
+      if (!r.holds()) out << " (" << r.violations() << " broken)";
+      out << '\n';
+    }
+  }
+  if (!response.unassigned().empty()) {
+    out << "\nUnassigned (" << response.unassigned_size() << ")\n";
+    for (const auto& u : response.unassigned()) {
+      out << "  " << PadRight(u.id(), kIdWidth) << ' '
+          << PadRight(names.Of(u.id()), kNameWidth) << ' ' << u.reason()
+          << '\n';
+    }
+  }
+}
+
+void RenderGroupsCsv(const sopu::v1::GroupsResponse& response,
+                     const sopu::v1::Cohort& cohort, std::ostream& out) {
+  const DisplayNames names(cohort);
+  out << "\xEF\xBB\xBF"
+      << "group,key_value,member_id,member_name,group_score,mean_pair_score,"
+         "facilitator_id,facilitator_name,note\r\n";
+  for (const auto& g : response.groups()) {
+    for (const auto& id : g.member_ids()) {
+      out << g.number() << ',' << CsvField(g.key_value()) << ',' << CsvField(id)
+          << ',' << CsvField(names.Of(id)) << ',' << FormatFixed(g.score(), 4)
+          << ',' << FormatFixed(g.mean_pair_score(), 4) << ','
+          << CsvField(g.facilitator_id()) << ','
+          << CsvField(names.Of(g.facilitator_id())) << ','
+          << CsvField(g.facilitator_note()) << "\r\n";
+    }
+  }
+  for (const auto& u : response.unassigned()) {
+    out << ",," << CsvField(u.id()) << ',' << CsvField(names.Of(u.id()))
+        << ",,,,," << CsvField(u.reason()) << "\r\n";
+  }
+  for (const auto& f : response.infeasible()) {
+    out << ",,,,,,,," << CsvField(f.explanation()) << "\r\n";
+  }
+}
+
+}  // namespace sopu::service
