@@ -28,6 +28,7 @@ bool Tokenizer::Next() {
   const std::size_t begin = pos_;
   while (pos_ < text_.size() && !IsSpace(text_[pos_])) ++pos_;
   token_ = text_.substr(begin, pos_ - begin);
+  token_line_ = line_;
   ++index_;
   return true;
 }
@@ -40,7 +41,7 @@ absl::Status Tokenizer::Error(std::string_view what) const {
 
 absl::Status Tokenizer::EndError(std::string_view what) const {
   return absl::InvalidArgumentError(
-      absl::StrCat("line ", line_, ": ", std::string(what)));
+      absl::StrCat("line ", token_line_, ": ", std::string(what)));
 }
 
 bool ParseCount(std::string_view token, std::int64_t limit, int& out) {

@@ -27,7 +27,8 @@ class Tokenizer {
 
   // Error: InvalidArgument `line L, token K "TOKEN": what`.
   [[nodiscard]] absl::Status Error(std::string_view what) const;
-  // EndError: InvalidArgument `line L: what` for a file that ends early.
+  // EndError: InvalidArgument `line L: what` for a file that ends early, L
+  // the line of the last token read.
   [[nodiscard]] absl::Status EndError(std::string_view what) const;
 
  private:
@@ -35,6 +36,7 @@ class Tokenizer {
   std::size_t pos_ = 0;
   std::string_view token_;
   int line_ = 1;
+  int token_line_ = 1;
   int index_ = 0;
 };
 

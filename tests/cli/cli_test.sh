@@ -134,5 +134,47 @@ else
   failed=$((failed + 1))
 fi
 
+# Groups: infeasible rules are explained, not searched.
+expect groups-infeasible 1 stdout \
+  "  - 3 members with region Varsinais-Suomi cannot form groups of 4-6" \
+  -- "$sopu" groups "$repo/examples/cohort.csv" --role mentee --size 4-6 --key region
+expect groups-example 0 stdout \
+  "Policy: Työnohjausryhmät 2025 · groups · every rule holds" \
+  -- "$sopu" groups "$repo/examples/cohort.csv" --policy "$repo/examples/groups-policy.json" \
+  --role mentee --size 4-6 --max-per-organisation 1 --rounds 2 --time-limit 60
+expect groups-rule-checked 0 stdout "  ok at most 1 per organisation" \
+  -- "$sopu" groups "$repo/examples/cohort.csv" --policy "$repo/examples/groups-policy.json" \
+  --role mentee --size 4-6 --max-per-organisation 1 --rounds 2 --time-limit 60
+expect groups-usage 2 stderr "sopu: --size: expected MIN-MAX (e.g. 4-6) or N" \
+  -- "$sopu" groups "$repo/examples/cohort.csv" --size 4-x
+
+# The grouping benchmark interface: the printed objective must equal an
+# independent re-evaluation of the written groups on the instance file, and
+# every group must hold exactly 12 of the 120 elements.
+mdgp="$repo/tests/data/mdgp/RanReal_n120_ss_01.txt"
+groups_file=$(mktemp)
+line=$("$sopu" solve groups --mdgp "$mdgp" --rounds 1 --time-limit 0 \
+  --groups-out "$groups_file")
+code=$?
+printed=$(sed -E 's/.*"objective": ([0-9.]+).*/\1/' <<<"$line")
+check=$(awk 'NR == FNR { g[FNR - 1] = $1; size[$1]++; next }
+             FNR > 1 && g[$1] == g[$2] { sum += $3 }
+             END { bad = 0; for (k in size) if (size[k] != 12) bad = 1;
+                   printf "%.3f %d %d", sum, bad, length(size) }' \
+  "$groups_file" "$mdgp")
+if [[ "$code" -eq 0 && "$check" == "$printed 0 10" ]]; then
+  passed=$((passed + 1))
+else
+  echo "FAIL solve-groups: exit $code; printed $printed, re-evaluated $check"
+  failed=$((failed + 1))
+fi
+rm -f "$groups_file"
+bad_mdgp=$(mktemp)
+printf '4 2 ss 2 2\n0 9 1\n' >"$bad_mdgp"
+expect solve-groups-bad 1 stderr \
+  "sopu: $bad_mdgp: line 2, token 2 \"9\": element id must be in 0..3" \
+  -- "$sopu" solve groups --mdgp "$bad_mdgp"
+rm -f "$bad_mdgp"
+
 echo "$passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]
