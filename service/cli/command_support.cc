@@ -3,8 +3,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <string_view>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "service/handlers/validate_handler.h"
 #include "service/render/violations_render.h"
 #include "service/status/bad_request.h"
@@ -119,6 +121,52 @@ int WriteOutput(const std::string& path, const std::string& text) {
     return kExitIo;
   }
   return kExitOk;
+}
+
+namespace {
+
+// RowOf returns the file row of "<field>[k]" at the start of `text`, and
+// the length of that reference; nullopt when it names no known pair.
+std::optional<std::pair<int, std::size_t>> RowOf(const PairSource& source,
+                                                 std::string_view text) {
+  const std::string prefix = source.field + "[";
+  if (!text.starts_with(prefix)) return std::nullopt;
+  const std::size_t close = text.find(']');
+  if (close == std::string_view::npos) return std::nullopt;
+  std::size_t k = 0;
+  for (std::size_t i = prefix.size(); i < close; ++i) {
+    if (text[i] < '0' || text[i] > '9' || k > 1'000'000'000)
+      return std::nullopt;
+    k = k * 10 + static_cast<std::size_t>(text[i] - '0');
+  }
+  if (close == prefix.size() || k >= source.rows.size()) return std::nullopt;
+  return std::pair{source.rows[k], close + 1};
+}
+
+}  // namespace
+
+void LocatePairProblems(const std::vector<PairSource>& sources,
+                        std::vector<FieldViolation>& problems) {
+  for (FieldViolation& v : problems) {
+    for (const PairSource& source : sources) {
+      const std::string needle = "in " + source.field + "[";
+      const std::size_t at = v.description().find(needle);
+      if (at == std::string::npos) continue;
+      const std::string& d = v.description();
+      if (auto row = RowOf(source, std::string_view(d).substr(at + 3))) {
+        v.set_description(absl::StrCat(d.substr(0, at + 3), "row ", row->first,
+                                       d.substr(at + 3 + row->second)));
+      }
+    }
+    for (const PairSource& source : sources) {
+      const auto row = RowOf(source, v.field());
+      if (!row.has_value()) continue;
+      std::string rest = v.field().substr(row->second);
+      if (rest.starts_with(".")) rest = ", " + rest.substr(1);
+      v.set_field(absl::StrCat(source.file, " row ", row->first, rest));
+      break;
+    }
+  }
 }
 
 }  // namespace sopu::cli

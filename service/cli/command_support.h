@@ -55,6 +55,19 @@ int ReportProblems(const Inputs& inputs, const std::string& path,
 int ReportHandlerError(const absl::Status& status, const Inputs& inputs,
                        const std::string& path);
 
+// PairSource remembers where a request's pair list came from, to turn
+// "locked[3].mentor_id" back into "lock.csv row 5, mentor_id".
+struct PairSource {
+  std::string field;  // "locked", "forbidden" or "previous"
+  std::string file;
+  std::vector<int> rows;
+};
+
+// LocatePairProblems rewrites "locked[k]..." paths as file rows, and
+// "in locked[j]" in descriptions as "in row N".
+void LocatePairProblems(const std::vector<PairSource>& sources,
+                        std::vector<service::FieldViolation>& problems);
+
 // WriteOutput writes `text` to the file (through a temporary file renamed in
 // place, so a failed run never leaves half a file) or to standard output.
 int WriteOutput(const std::string& path, const std::string& text);

@@ -67,6 +67,7 @@ struct GroupsOptions {
   int max_per_organisation = 0;
   std::vector<std::string> spread;       // attributes
   std::vector<std::string> no_isolated;  // ATTRIBUTE=VALUE
+  std::string together_path;             // CSV of pairs (first_id, second_id)
   double time_limit = 5.0;
   std::uint64_t seed = 1;
   std::int64_t rounds = 0;       // 0: no round limit

@@ -6,15 +6,22 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_format.h"
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
 #include "service/handlers/groups_handler.h"
+#include "service/io/json_files.h"
+#include "service/io/pair_list_reader.h"
 #include "service/render/groups_render.h"
+#include "service/status/bad_request.h"
+#include "service/validation/violation_list.h"
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
@@ -116,6 +123,25 @@ int RunGroups(const GroupsOptions& options) {
         {response.violations().begin(), response.violations().end()},
         response.truncated());
   }
+  std::vector<service::FieldViolation> problems;
+  std::vector<PairSource> sources;
+  if (!options.together_path.empty()) {
+    absl::StatusOr<std::string> bytes =
+        io::ReadFileBytes(options.together_path);
+    if (!bytes.ok()) {
+      std::cerr << "sopu: " << bytes.status().message() << '\n';
+      return ExitCodeOf(bytes.status());
+    }
+    const std::string file =
+        std::filesystem::path(options.together_path).filename().string();
+    io::MemberPairList list = io::ReadMemberPairList(*bytes, file);
+    for (auto& pair : list.pairs) *request.add_together() = std::move(pair);
+    problems = std::move(list.problems);
+    sources.push_back({"together", file, std::move(list.rows)});
+  }
+  if (!problems.empty()) {
+    return ReportProblems(inputs, options.cohort_path, problems, false);
+  }
   *request.mutable_cohort() = inputs.cohort.cohort;
   if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
   request.set_member_role(RoleOf(options.role));
@@ -146,7 +172,13 @@ int RunGroups(const GroupsOptions& options) {
   absl::StatusOr<sopu::v1::GroupsResponse> response =
       service::HandleGroups(request, nullptr, progress);
   if (!response.ok()) {
-    return ReportHandlerError(response.status(), inputs, options.cohort_path);
+    if (response.status().code() != absl::StatusCode::kInvalidArgument) {
+      return ReportHandlerError(response.status(), inputs, options.cohort_path);
+    }
+    problems = service::ViolationsOf(response.status());
+    LocatePairProblems(sources, problems);
+    return ReportProblems(inputs, options.cohort_path, problems,
+                          problems.size() >= service::kDefaultMaxViolations);
   }
   spdlog::info("formed {} groups of {} of {} members in {:.1f} s",
                response->summary().groups(), response->summary().assigned(),

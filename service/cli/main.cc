@@ -177,6 +177,9 @@ int Run(int argc, char** argv) {
       "--no-isolated", groups.no_isolated,
       "ATTRIBUTE=VALUE: a group holds none or at least two members with "
       "this value (repeatable)");
+  groups_cmd->add_option("--together", groups.together_path,
+                         "CSV of pairs who must share a group (columns "
+                         "first_id, second_id)");
   groups_cmd->add_option("--time-limit", groups.time_limit, "Search seconds")
       ->check(CLI::Range(0.01, 3600.0))
       ->capture_default_str();

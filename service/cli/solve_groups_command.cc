@@ -46,6 +46,10 @@ int RunSolveGroups(const SolveGroupsOptions& options) {
     solver.children_per_round = std::atoi(e);
   if (const char* e = std::getenv("SOPU_PERTURB"))
     solver.perturb_probability = std::atof(e);
+  if (const char* e = std::getenv("SOPU_QW"))
+    solver.pool_quality_weight = std::atof(e);
+  if (const char* e = std::getenv("SOPU_RESTART"))
+    solver.restart_after_stale_rounds = std::atoi(e);
   if (const char* e = std::getenv("SOPU_STALL"))
     solver.tabu.max_stall = std::atoi(e);
   if (const char* e = std::getenv("SOPU_TMIN"))

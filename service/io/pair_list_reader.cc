@@ -3,6 +3,8 @@
 #include <csv.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "service/io/csv_cells.h"
 
@@ -26,17 +28,39 @@ struct Table {
   }
 };
 
-void AddProblem(PairList& out, std::string field, std::string description) {
+// IdColumns names the two id columns of a pair-list file.
+struct IdColumns {
+  const char* first;         // e.g. "mentee_id"; "mentee" is accepted too
+  const char* second;        // e.g. "mentor_id"
+  bool second_may_be_empty;  // rows with only the first id are skipped
+};
+
+// IdPairs: the rows of a pair-list file, or its problems.
+struct IdPairs {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::vector<int> rows;
+  std::vector<google::rpc::BadRequest::FieldViolation> problems;
+};
+
+void AddProblem(IdPairs& out, std::string field, std::string description) {
   auto& v = out.problems.emplace_back();
   v.set_field(std::move(field));
   v.set_description(std::move(description));
 }
 
-}  // namespace
+bool IsColumn(const std::string& key, const char* name) {
+  const std::string full(name);
+  // "mentee_id" also answers to "mentee".
+  return key == full ||
+         (full.ends_with("_id") && key == full.substr(0, full.size() - 3));
+}
 
-PairList ReadPairList(std::string_view bytes, std::string_view name) {
-  PairList out;
+IdPairs ReadIdPairs(std::string_view bytes, std::string_view name,
+                    const IdColumns& columns) {
+  IdPairs out;
   const std::string file(name);
+  const std::string both = std::string("name the columns ") + columns.first +
+                           " and " + columns.second;
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
     AddProblem(out, file, "file is UTF-16; save it as CSV UTF-8");
     return out;
@@ -55,22 +79,22 @@ PairList ReadPairList(std::string_view bytes, std::string_view name) {
   csv_free(&parser);
 
   if (table.rows.empty()) {
-    AddProblem(out, file + " row 1",
-               "no header row; name the columns mentee_id and mentor_id");
+    AddProblem(out, file + " row 1", "no header row; " + both);
     return out;
   }
-  int mentee = -1;
-  int mentor = -1;
+  int first = -1;
+  int second = -1;
   const auto& header = table.rows.front();
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string key =
         internal::AsciiLower(internal::TrimAscii(header[i]));
-    if (key == "mentee_id" || key == "mentee") mentee = static_cast<int>(i);
-    if (key == "mentor_id" || key == "mentor") mentor = static_cast<int>(i);
+    if (IsColumn(key, columns.first)) first = static_cast<int>(i);
+    if (IsColumn(key, columns.second)) second = static_cast<int>(i);
   }
-  if (mentee < 0 || mentor < 0) {
+  if (first < 0 || second < 0) {
     AddProblem(out, file + " row 1",
-               "the header needs the columns mentee_id and mentor_id");
+               std::string("the header needs the columns ") + columns.first +
+                   " and " + columns.second);
     return out;
   }
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
@@ -81,24 +105,58 @@ PairList ReadPairList(std::string_view bytes, std::string_view name) {
                        internal::TrimAscii(row[static_cast<std::size_t>(i)]))
                  : std::string();
     };
-    const std::string mentee_id = cell(mentee);
-    const std::string mentor_id = cell(mentor);
-    if (mentee_id.empty() && mentor_id.empty()) continue;
+    std::string a = cell(first);
+    std::string b = cell(second);
+    if (a.empty() && b.empty()) continue;
     const std::string where = file + " row " + std::to_string(r + 1);
-    if (!internal::IsValidUtf8(mentee_id) ||
-        !internal::IsValidUtf8(mentor_id)) {
+    if (!internal::IsValidUtf8(a) || !internal::IsValidUtf8(b)) {
       AddProblem(out, where, "not valid UTF-8; save the file as CSV UTF-8");
       continue;
     }
-    if (mentee_id.empty()) {
-      AddProblem(out, where, "the mentee_id cell is empty");
+    if (a.empty()) {
+      AddProblem(out, where,
+                 std::string("the ") + columns.first + " cell is empty");
       continue;
     }
-    if (mentor_id.empty()) continue;  // an unmatched mentee of a result file
+    if (b.empty()) {
+      // An unmatched mentee of a result file, where that is allowed.
+      if (!columns.second_may_be_empty) {
+        AddProblem(out, where,
+                   std::string("the ") + columns.second + " cell is empty");
+      }
+      continue;
+    }
     out.rows.push_back(static_cast<int>(r) + 1);
+    out.pairs.emplace_back(std::move(a), std::move(b));
+  }
+  return out;
+}
+
+}  // namespace
+
+PairList ReadPairList(std::string_view bytes, std::string_view name) {
+  IdPairs read = ReadIdPairs(bytes, name, {"mentee_id", "mentor_id", true});
+  PairList out;
+  out.rows = std::move(read.rows);
+  out.problems = std::move(read.problems);
+  for (auto& [mentee, mentor] : read.pairs) {
     auto& pair = out.pairs.emplace_back();
-    pair.set_mentee_id(mentee_id);
-    pair.set_mentor_id(mentor_id);
+    pair.set_mentee_id(std::move(mentee));
+    pair.set_mentor_id(std::move(mentor));
+  }
+  return out;
+}
+
+MemberPairList ReadMemberPairList(std::string_view bytes,
+                                  std::string_view name) {
+  IdPairs read = ReadIdPairs(bytes, name, {"first_id", "second_id", false});
+  MemberPairList out;
+  out.rows = std::move(read.rows);
+  out.problems = std::move(read.problems);
+  for (auto& [first, second] : read.pairs) {
+    auto& pair = out.pairs.emplace_back();
+    pair.set_first_id(std::move(first));
+    pair.set_second_id(std::move(second));
   }
   return out;
 }

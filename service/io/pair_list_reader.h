@@ -30,6 +30,18 @@ struct PairList {
 [[nodiscard]] PairList ReadPairList(std::string_view bytes,
                                     std::string_view name);
 
+// MemberPairList: pairs of group members (e.g. who must be together), from
+// a CSV with the columns `first_id` and `second_id` (also `first` /
+// `second`); both cells are required in every non-empty row.
+struct MemberPairList {
+  std::vector<sopu::v1::MemberPair> pairs;
+  std::vector<int> rows;
+  std::vector<google::rpc::BadRequest::FieldViolation> problems;
+};
+
+[[nodiscard]] MemberPairList ReadMemberPairList(std::string_view bytes,
+                                                std::string_view name);
+
 }  // namespace sopu::io
 
 #endif  // SOPU_SERVICE_IO_PAIR_LIST_READER_H_

@@ -145,6 +145,13 @@ expect groups-example 0 stdout \
 expect groups-rule-checked 0 stdout "  ok at most 1 per organisation" \
   -- "$sopu" groups "$repo/examples/cohort.csv" --policy "$repo/examples/groups-policy.json" \
   --role mentee --size 4-6 --max-per-organisation 1 --rounds 2 --time-limit 60
+together=$(mktemp --suffix=.csv)
+printf 'first_id;second_id\na01;a02\na03;zz\n' >"$together"
+expect groups-together-located 1 stderr \
+  "$(basename "$together") row 3, second_id: no participant has this id" \
+  -- "$sopu" groups "$repo/examples/cohort.csv" --role mentee --size 4-6 \
+  --together "$together"
+rm -f "$together"
 expect groups-usage 2 stderr "sopu: --size: expected MIN-MAX (e.g. 4-6) or N" \
   -- "$sopu" groups "$repo/examples/cohort.csv" --size 4-x
 

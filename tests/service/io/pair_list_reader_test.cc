@@ -55,3 +55,29 @@ TEST(PairListReader, MissingColumnsAndEmptyMentee) {
 
 }  // namespace
 }  // namespace sopu::io
+
+namespace sopu::io {
+namespace {
+
+TEST(MemberPairList, ReadsBothIdsAndNeedsEach) {
+  const MemberPairList list =
+      ReadMemberPairList("first_id;second\np1;p2\n;\np3;\n", "together.csv");
+  ASSERT_EQ(list.pairs.size(), 1U);
+  EXPECT_EQ(list.pairs[0].first_id(), "p1");
+  EXPECT_EQ(list.pairs[0].second_id(), "p2");
+  EXPECT_EQ(list.rows, std::vector<int>{2});
+  ASSERT_EQ(list.problems.size(), 1U);
+  EXPECT_EQ(list.problems[0].field(), "together.csv row 4");
+  EXPECT_EQ(list.problems[0].description(), "the second_id cell is empty");
+}
+
+TEST(MemberPairList, NamesTheColumnsItNeeds) {
+  const MemberPairList list =
+      ReadMemberPairList("mentee_id,mentor_id\na,b\n", "t.csv");
+  ASSERT_EQ(list.problems.size(), 1U);
+  EXPECT_EQ(list.problems[0].description(),
+            "the header needs the columns first_id and second_id");
+}
+
+}  // namespace
+}  // namespace sopu::io
