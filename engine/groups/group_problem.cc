@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -85,8 +86,8 @@ absl::Status ValidateGroupProblem(const GroupProblem& problem) {
   if (problem.groups.empty() && n > 0) {
     return Invalid("groups: needs at least one group");
   }
-  long total_min = 0;
-  long total_max = 0;
+  std::int64_t total_min = 0;
+  std::int64_t total_max = 0;
   for (std::size_t g = 0; g < problem.groups.size(); ++g) {
     const GroupBounds& b = problem.groups[g];
     if (b.min_size < 0 || b.max_size < b.min_size) {

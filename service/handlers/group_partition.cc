@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <numeric>
 
@@ -57,8 +58,8 @@ bool GroupCountAndBounds(int n, const GroupRulesSpec& spec, int& groups,
     bounds = {spec.min_size, spec.max_size};
     groups = std::max(1, (n + spec.max_size - 1) / spec.max_size);
   }
-  const long lo = static_cast<long>(groups) * bounds.min_size;
-  const long hi = static_cast<long>(groups) * bounds.max_size;
+  const std::int64_t lo = static_cast<std::int64_t>(groups) * bounds.min_size;
+  const std::int64_t hi = static_cast<std::int64_t>(groups) * bounds.max_size;
   if (lo <= n && n <= hi) return true;
   if (spec.group_count > 0) {
     why = absl::StrCat(Members(n), where, " cannot form ", groups,

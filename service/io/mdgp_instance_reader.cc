@@ -1,6 +1,7 @@
 #include "service/io/mdgp_instance_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -115,8 +116,8 @@ absl::StatusOr<MdgpInstance> ParseMdgpInstance(std::string_view text) {
   out.distance.assign(n * n, 0.0);
   std::vector<std::uint8_t> seen(n * n, 0);
   while (have_token) {
-    int ids[2] = {0, 0};
-    for (int k = 0; k < 2; ++k) {
+    std::array<int, 2> ids = {0, 0};
+    for (std::size_t k = 0; k < 2; ++k) {
       if (k > 0 && !tokens.Next()) {
         return tokens.EndError("file ends inside a pair line");
       }
@@ -140,8 +141,8 @@ absl::StatusOr<MdgpInstance> ParseMdgpInstance(std::string_view text) {
       return tokens.Error("distance magnitude above 1e12");
     }
     out.decimals = std::max(out.decimals, decimals);
-    const std::size_t i = static_cast<std::size_t>(std::min(ids[0], ids[1]));
-    const std::size_t j = static_cast<std::size_t>(std::max(ids[0], ids[1]));
+    const auto i = static_cast<std::size_t>(std::min(ids[0], ids[1]));
+    const auto j = static_cast<std::size_t>(std::max(ids[0], ids[1]));
     if (seen[i * n + j] != 0) {
       return tokens.Error(
           absl::StrCat("pair ", i, " ", j, " is listed a second time"));
