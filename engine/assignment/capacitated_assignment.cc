@@ -15,10 +15,14 @@
 // it is min(rows, sum of capacities).
 //
 // Exactness: when every allowed score is an integer and
-// (rows + cols + 2) * (score range) < 2^24, costs are shifted to
-// smax - s_ij >= 0 and solved in int32 arithmetic (exact; SapCore verifies
-// its potentials stay below 2^25 and we fall back to double otherwise).
-// Otherwise the same algorithm runs in double.
+// (rows + cols + 2) * (score range) < 2^24, the problem is solved in int32
+// arithmetic (exact; SapCore verifies its potentials stay below 2^25 and we
+// fall back to double otherwise), with the costs stored as
+//   int16 -s_ij, converted in the same pass that scans the scores, when
+//     every pair is usable and every |s_ij| <= 32766 (the common case);
+//   int16 smax - s_ij when the range is at most 32766, else int32.
+// Otherwise the same algorithm runs in double on smax - s_ij. A constant
+// added to every cost changes no step of the algorithm, only the duals.
 //
 // Certificate (row_potential u, col_potential v with cols + 1 entries, the
 // last for the slot): v_j <= 0; v_j = 0 for a column (or the slot) with
@@ -207,89 +211,22 @@ ScoreStats ScanScores(const AssignmentProblem& p,
 struct Internal {
   std::vector<int> column;    // internal column -> problem column, -1 = slot
   std::vector<int> capacity;  // per internal column
-  double shift = 0.0;         // internal cost = shift - score
   bool all_usable = false;    // every pair usable (ScoreStats::all_usable)
-};
 
-// CoreOutput: SapCore's result in problem terms.
-struct CoreOutput {
-  SapOutcome outcome = SapOutcome::kDone;
-  std::vector<int> col_of_row;
-  std::vector<double> u;
-  std::vector<double> v;
-};
-
-template <typename T>
-CoreOutput RunCore(const AssignmentProblem& p, const AssignmentOptions& options,
-                   const Internal& in) {
-  const int n = static_cast<int>(in.column.size());
-  // Not value-initialised: the loop below is the first (and only) write of
-  // every entry, so fresh pages are touched once.
-  const auto cost =
-      // NOLINTNEXTLINE(modernize-avoid-c-arrays): an uninitialised buffer.
-      std::make_unique_for_overwrite<T[]>(static_cast<std::size_t>(p.rows) * n);
-  const T shift = static_cast<T>(in.shift);
   // Identity: internal column k is problem column k for k < cols (no
-  // zero-capacity column); with every pair usable the row converts in one
-  // vectorised loop.
-  const bool identity =
-      in.all_usable && !in.column.empty() &&
-      static_cast<int>(in.column.size()) - (in.column.back() < 0 ? 1 : 0) ==
-          p.cols;
-  for (int i = 0; i < p.rows; ++i) {
-    T* row = cost.get() + static_cast<std::size_t>(i) * n;
-    if (identity) {
-      const double* s = p.scores.data() + static_cast<std::size_t>(i) * p.cols;
-      for (int k = 0; k < p.cols; ++k) row[k] = static_cast<T>(in.shift - s[k]);
-      if (n > p.cols) row[p.cols] = shift;
-      continue;
-    }
-    for (int k = 0; k < n; ++k) {
-      const int j = in.column[static_cast<std::size_t>(k)];
-      if (j < 0) {
-        row[k] = shift;
-      } else if (Usable(p, options, i, j)) {
-        row[k] = static_cast<T>(in.shift - p.score(i, j));
-      } else {
-        row[k] = SapTraits<T>::kForbidden;
-      }
-    }
+  // zero-capacity column), every pair usable.
+  [[nodiscard]] bool Identity(int cols) const {
+    return all_usable && !column.empty() &&
+           static_cast<int>(column.size()) - (column.back() < 0 ? 1 : 0) ==
+               cols;
   }
-  SapCore<T> core(p.rows, n, cost.get(), in.capacity, in.all_usable);
-  CoreOutput out;
-  out.outcome = core.Run(options.cancel, options.progress);
-  if (out.outcome != SapOutcome::kDone) return out;
-  out.col_of_row = core.col_of_row();
-  out.u.assign(core.u().begin(), core.u().end());
-  out.v.assign(core.v().begin(), core.v().end());
-  return out;
-}
+};
 
-}  // namespace
-
-absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
-    const AssignmentProblem& problem, const AssignmentOptions& options) {
-  const auto t0 = std::chrono::steady_clock::now();
-  if (absl::Status status = ValidateShape(problem); !status.ok()) {
-    return status;
-  }
-  const AssignmentProblem& p = problem;
-  const bool max_score = options.objective == AssignmentObjective::kMaxScore;
-
-  // Score range over usable pairs, always including 0 (the slot), fused
-  // with the finiteness check.
-  const ScoreStats stats = ScanScores(p, options);
-  if (!stats.finite) return FirstNonFinite(p);
-  if (absl::Status status = ValidateMinScore(options); !status.ok()) {
-    return status;
-  }
-  const bool integral = stats.integral;
-  const bool all_usable = stats.all_usable;
-  const double smax = stats.smax;
-  const double smin = stats.smin;
-
+// MakeInternal: the mentor columns with capacity > 0 and, when it holds
+// rows, the slot. `all_usable`: every pair usable (then F needs no search).
+Internal MakeInternal(const AssignmentProblem& p,
+                      const AssignmentOptions& options, bool all_usable) {
   Internal in;
-  in.shift = smax;
   in.all_usable = all_usable;
   std::int64_t total_capacity = 0;
   for (int j = 0; j < p.cols; ++j) {
@@ -300,7 +237,7 @@ absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
     total_capacity += cap;
   }
   int slot = p.rows;
-  if (!max_score) {
+  if (options.objective != AssignmentObjective::kMaxScore) {
     int most = 0;
     if (all_usable) {
       most = static_cast<int>(std::min<std::int64_t>(p.rows, total_capacity));
@@ -315,17 +252,170 @@ absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
     in.column.push_back(-1);
     in.capacity.push_back(slot);
   }
+  return in;
+}
 
-  const double range = smax - smin;
-  const double size =
-      static_cast<double>(p.rows) + static_cast<double>(in.column.size()) + 2.0;
+// kExactLimit: integer costs are exact when (rows + cols + 2) * range is
+// below this (see sap_kernels.h).
+constexpr double kExactLimit = 16777216.0;  // 2^24
+
+double ExactSize(const AssignmentProblem& p, const Internal& in) {
+  return static_cast<double>(p.rows) + static_cast<double>(in.column.size()) +
+         2.0;
+}
+
+// CostMatrix: row-major rows x (internal columns), uninitialised until
+// written (so fresh pages are touched once, by the conversion).
+template <typename S>
+// NOLINTNEXTLINE(modernize-avoid-c-arrays): an uninitialised buffer.
+using CostMatrix = std::unique_ptr<S[]>;
+
+template <typename S>
+CostMatrix<S> AllocateCost(const AssignmentProblem& p, const Internal& in) {
+  // NOLINTNEXTLINE(modernize-avoid-c-arrays): an uninitialised buffer.
+  return std::make_unique_for_overwrite<S[]>(static_cast<std::size_t>(p.rows) *
+                                             in.column.size());
+}
+
+// NegatedCost: the scan and the conversion in one pass when every pair is
+// usable and every score is an integer with |s| <= kMaxCost: costs -s_ij as
+// int16 (shift 0), the slot 0. Fills `stats`; null (stats untouched) when
+// the scores do not qualify or the range is too large for exactness.
+CostMatrix<std::int16_t> NegatedCost(const AssignmentProblem& p,
+                                     const Internal& in, ScoreStats* stats) {
+  if (!in.Identity(p.cols) || p.rows == 0) return nullptr;
+  const int n = static_cast<int>(in.column.size());
+  CostMatrix<std::int16_t> cost = AllocateCost<std::int16_t>(p, in);
+  assignment_internal::NegatedScan scan;
+  for (int i = 0; i < p.rows; ++i) {
+    std::int16_t* row = cost.get() + static_cast<std::size_t>(i) * n;
+    assignment_internal::ScanNegate(
+        p.scores.data() + static_cast<std::size_t>(i) * p.cols, row, p.cols,
+        &scan);
+    // Real-valued or large scores show in the first row, usually.
+    if (!scan.fits || !scan.integral) return nullptr;
+    if (n > p.cols) row[p.cols] = 0;
+  }
+  const double range = static_cast<double>(scan.cmax) - scan.cmin;
+  if (ExactSize(p, in) * range >= kExactLimit) return nullptr;
+  stats->finite = true;
+  stats->integral = true;
+  stats->all_usable = true;
+  stats->smin = -static_cast<double>(scan.cmax);
+  stats->smax = -static_cast<double>(scan.cmin);
+  return cost;
+}
+
+// BuildCost: costs shift - s_ij on usable pairs, kStoredForbidden on the
+// others, `shift` for the slot.
+template <typename S>
+CostMatrix<S> BuildCost(const AssignmentProblem& p,
+                        const AssignmentOptions& options, const Internal& in,
+                        double shift) {
+  const int n = static_cast<int>(in.column.size());
+  CostMatrix<S> cost = AllocateCost<S>(p, in);
+  const auto slot_cost = static_cast<S>(shift);
+  const bool identity = in.Identity(p.cols);
+  for (int i = 0; i < p.rows; ++i) {
+    S* row = cost.get() + static_cast<std::size_t>(i) * n;
+    if (identity) {
+      // Every pair usable: one vectorised loop per row.
+      const double* s = p.scores.data() + static_cast<std::size_t>(i) * p.cols;
+      for (int k = 0; k < p.cols; ++k) row[k] = static_cast<S>(shift - s[k]);
+      if (n > p.cols) row[p.cols] = slot_cost;
+      continue;
+    }
+    for (int k = 0; k < n; ++k) {
+      const int j = in.column[static_cast<std::size_t>(k)];
+      if (j < 0) {
+        row[k] = slot_cost;
+      } else if (Usable(p, options, i, j)) {
+        row[k] = static_cast<S>(shift - p.score(i, j));
+      } else {
+        row[k] = SapTraits<S>::kStoredForbidden;
+      }
+    }
+  }
+  return cost;
+}
+
+// CoreOutput: SapCore's result in problem terms; internal costs were
+// shift - s_ij.
+struct CoreOutput {
+  SapOutcome outcome = SapOutcome::kDone;
+  double shift = 0.0;
+  std::vector<int> col_of_row;
+  std::vector<double> u;
+  std::vector<double> v;
+};
+
+template <typename S>
+CoreOutput RunCore(const AssignmentProblem& p, const AssignmentOptions& options,
+                   const Internal& in, const CostMatrix<S>& cost,
+                   double shift) {
+  SapCore<S> core(p.rows, static_cast<int>(in.column.size()), cost.get(),
+                  in.capacity, in.all_usable);
+  CoreOutput out;
+  out.shift = shift;
+  out.outcome = core.Run(options.cancel, options.progress);
+  if (out.outcome != SapOutcome::kDone) return out;
+  out.col_of_row = core.col_of_row();
+  out.u.assign(core.u().begin(), core.u().end());
+  out.v.assign(core.v().begin(), core.v().end());
+  return out;
+}
+
+template <typename S>
+CoreOutput BuildAndRun(const AssignmentProblem& p,
+                       const AssignmentOptions& options, const Internal& in,
+                       double shift) {
+  return RunCore<S>(p, options, in, BuildCost<S>(p, options, in, shift), shift);
+}
+
+}  // namespace
+
+absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
+    const AssignmentProblem& problem, const AssignmentOptions& options) {
+  const auto t0 = std::chrono::steady_clock::now();
+  if (absl::Status status = ValidateShape(problem); !status.ok()) {
+    return status;
+  }
+  const AssignmentProblem& p = problem;
+
+  // Score range over usable pairs, always including 0 (the slot), fused
+  // with the finiteness check, and, in the common case, with the
+  // conversion to int16 costs.
+  ScoreStats stats;
+  Internal in;
+  CostMatrix<std::int16_t> negated;
+  if (EveryPairUsable(p, options)) {
+    in = MakeInternal(p, options, /*all_usable=*/true);
+    negated = NegatedCost(p, in, &stats);
+  }
+  if (negated == nullptr) {
+    stats = ScanScores(p, options);
+    if (!stats.finite) return FirstNonFinite(p);
+    if (!EveryPairUsable(p, options)) {
+      in = MakeInternal(p, options, stats.all_usable);
+    }
+  }
+  if (absl::Status status = ValidateMinScore(options); !status.ok()) {
+    return status;
+  }
+
+  const double range = stats.smax - stats.smin;
   CoreOutput out;
   out.outcome = SapOutcome::kOverflow;
-  if (integral && size * range < 16777216.0) {
-    out = RunCore<std::int32_t>(p, options, in);
+  if (negated != nullptr) {
+    out = RunCore(p, options, in, negated, 0.0);
+    negated.reset();
+  } else if (stats.integral && ExactSize(p, in) * range < kExactLimit) {
+    out = range <= SapTraits<std::int16_t>::kMaxCost
+              ? BuildAndRun<std::int16_t>(p, options, in, stats.smax)
+              : BuildAndRun<std::int32_t>(p, options, in, stats.smax);
   }
   if (out.outcome == SapOutcome::kOverflow) {
-    out = RunCore<double>(p, options, in);
+    out = BuildAndRun<double>(p, options, in, stats.smax);
   }
 
   AssignmentResult result;
@@ -356,7 +446,7 @@ absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
   result.row_potential.resize(static_cast<std::size_t>(p.rows));
   for (int i = 0; i < p.rows; ++i) {
     result.row_potential[static_cast<std::size_t>(i)] =
-        out.u[static_cast<std::size_t>(i)] - in.shift;
+        out.u[static_cast<std::size_t>(i)] - out.shift;
   }
   result.col_potential.assign(static_cast<std::size_t>(p.cols) + 1, 0.0);
   std::vector<bool> internal(static_cast<std::size_t>(p.cols), false);

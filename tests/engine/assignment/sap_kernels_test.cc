@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -145,32 +146,72 @@ TEST(SapKernelsTest, TwoMinEqualsDefinitionWithTies) {
   }
 }
 
-TEST(SapKernelsTest, MinAndFindDistanceSkipSettledColumns) {
-  using T = SapIntTraits;
-  // Distances dv - vm: 5, settled, 3, unset, 3, then 40 more at 9.
-  std::vector<std::int32_t> dv = {7, T::kSettledDv, 1, T::kUnset, 0};
-  std::vector<std::int32_t> vm = {2, T::kSettledV, -2, -7, -3};
-  dv.resize(45, 9);
-  vm.resize(45, 0);
-  EXPECT_EQ(MinDistance(dv.data(), vm.data(), 45), 3);
-  EXPECT_EQ(MinDistance(dv.data(), vm.data(), 2), 5);
-  EXPECT_EQ(FindDistance(dv.data(), vm.data(), 0, 45, 3), 2);
-  EXPECT_EQ(FindDistance(dv.data(), vm.data(), 3, 45, 3), 4);
-  EXPECT_EQ(FindDistance(dv.data(), vm.data(), 5, 45, 3), 45);
-  EXPECT_EQ(FindDistance(dv.data(), vm.data(), 5, 45, 9), 5);
-  EXPECT_EQ(FindDistance(dv.data(), vm.data(), 0, 45, T::kSettled), 1);
-  EXPECT_EQ(MinDistance(dv.data(), vm.data(), 0), T::kUnset);
+// NearestReference: NearestColumns' definition.
+template <typename V>
+V NearestReference(const std::vector<V>& dv, const std::vector<V>& vm,
+                   std::vector<int>* at) {
+  V m = SapTraits<V>::kUnset;
+  for (std::size_t j = 0; j < dv.size(); ++j) m = std::min(m, dv[j] - vm[j]);
+  at->clear();
+  for (std::size_t j = 0; j < dv.size(); ++j) {
+    if (dv[j] - vm[j] == m) at->push_back(static_cast<int>(j));
+  }
+  return m;
+}
 
-  using D = SapTraits<double>;
-  std::vector<double> ddv = {7.5, D::kSettledDv, D::kUnset, 1.0};
-  std::vector<double> dvm = {2.0, D::kSettledV, -1.0, -2.0};
-  ddv.resize(40, 6.0);
-  dvm.resize(40, 0.5);
-  EXPECT_EQ(MinDistance(ddv.data(), dvm.data(), 40), 3.0);
-  EXPECT_EQ(FindDistance(ddv.data(), dvm.data(), 0, 40, 5.5), 0);
-  EXPECT_EQ(FindDistance(ddv.data(), dvm.data(), 1, 40, 5.5), 4);
-  EXPECT_EQ(FindDistance(ddv.data(), dvm.data(), 0, 40, D::kSettled), 1);
-  EXPECT_EQ(MinDistance(ddv.data(), dvm.data(), 3), 5.5);
+TEST(SapKernelsTest, NearestColumnsEqualsDefinition) {
+  std::mt19937_64 rng(3);
+  std::uniform_int_distribution<int> pick(0, 3);
+  std::uniform_int_distribution<int> small(-20, 20);
+  for (const int n : kLengths) {
+    for (int t = 0; t < 20; ++t) {
+      // Settled, unset and reached columns; few distinct distances, and
+      // the minimum sometimes late (a restarted list).
+      std::vector<std::int32_t> dv(static_cast<std::size_t>(n));
+      std::vector<std::int32_t> vm(static_cast<std::size_t>(n));
+      for (std::size_t j = 0; j < dv.size(); ++j) {
+        const int kind = pick(rng);
+        dv[j] = kind == 0   ? SapIntTraits::kUnset
+                : kind == 1 ? SapIntTraits::kSettledDv
+                            : small(rng);
+        vm[j] = kind == 1 ? SapIntTraits::kSettledV : small(rng);
+      }
+      if (t % 4 == 0 && n > 0) dv.back() = -100;
+      std::vector<int> got = {7};
+      std::vector<int> want;
+      EXPECT_EQ(NearestColumns(dv.data(), vm.data(), n, &got),
+                NearestReference(dv, vm, &want));
+      EXPECT_EQ(got, want) << "n " << n;
+
+      std::vector<double> ddv(dv.begin(), dv.end());
+      std::vector<double> dvm(vm.begin(), vm.end());
+      for (std::size_t j = 0; j < dv.size(); ++j) {
+        if (dv[j] == SapIntTraits::kSettledDv) {
+          ddv[j] = SapTraits<double>::kSettledDv;
+          dvm[j] = SapTraits<double>::kSettledV;
+        } else if (dv[j] == SapIntTraits::kUnset) {
+          ddv[j] = SapTraits<double>::kUnset;
+        }
+      }
+      EXPECT_EQ(NearestColumns(ddv.data(), dvm.data(), n, &got),
+                NearestReference(ddv, dvm, &want));
+      EXPECT_EQ(got, want) << "n " << n;
+    }
+  }
+}
+
+TEST(SapKernelsTest, SettledColumnsAreAtDistanceSettled) {
+  std::vector<int> at;
+  const std::vector<std::int32_t> dv = {SapIntTraits::kSettledDv};
+  const std::vector<std::int32_t> vm = {SapIntTraits::kSettledV};
+  EXPECT_EQ(NearestColumns(dv.data(), vm.data(), 1, &at),
+            SapIntTraits::kSettled);
+  const std::vector<double> ddv = {SapTraits<double>::kSettledDv};
+  const std::vector<double> dvm = {SapTraits<double>::kSettledV};
+  EXPECT_EQ(NearestColumns(ddv.data(), dvm.data(), 1, &at),
+            SapTraits<double>::kSettled);
+  EXPECT_EQ(NearestColumns(dv.data(), vm.data(), 0, &at), SapIntTraits::kUnset);
+  EXPECT_TRUE(at.empty());
 }
 
 TEST(SapKernelsTest, RowScansWidenForbiddenEntries) {
