@@ -75,11 +75,48 @@ struct GroupsOptions {
   std::string output_path;       // empty: standard output
 };
 
+struct GenOptions {
+  int mentors = -1;  // < 0: unset (15, or 0 with --peers)
+  int mentees = -1;  // < 0: unset (40, or 0 with --peers)
+  int peers = 0;
+  std::uint64_t seed = 1;
+  double avoid_rate = 0.01;
+  std::string format;       // csv | json; empty: by extension, else csv
+  std::string output_path;  // empty: standard output
+  bool history = false;     // write PastCohort JSON with pairs and outcomes
+  std::string policy_path;  // staff policy of --history; empty: built-in
+  std::string truth_path;   // write the hidden true weights (policy JSON)
+  double noise = 0.5;       // rating noise (standard deviation)
+  int count = 1;            // cohorts to write (with --out)
+  std::string out_dir;      // folder for --count cohorts
+};
+
+struct BenchOptions {
+  std::string dir;
+  std::vector<std::string> policy_paths;
+  std::string objective = "optimal";  // optimal | fair | stable
+  int jobs = 1;
+  std::string format = "table";  // table | csv | json
+  std::string output_path;       // empty: standard output
+  std::string report_path;       // HTML report; empty: none
+};
+
+struct CalibrateOptions {
+  std::string dir;
+  std::string policy_path;
+  int folds = 5;
+  std::string output_path;  // proposed policy; empty: report only
+  std::string truth_path;   // optional: true weights to compare with
+};
+
 [[nodiscard]] int RunValidate(const ValidateOptions& options);
 [[nodiscard]] int RunScore(const ScoreOptions& options);
 [[nodiscard]] int RunMatch(const MatchOptions& options);
 [[nodiscard]] int RunPairs(const PairsOptions& options);
 [[nodiscard]] int RunGroups(const GroupsOptions& options);
+[[nodiscard]] int RunGen(const GenOptions& options);
+[[nodiscard]] int RunBench(const BenchOptions& options);
+[[nodiscard]] int RunCalibrate(const CalibrateOptions& options);
 
 }  // namespace sopu::cli
 

@@ -197,6 +197,118 @@ int Run(int argc, char** argv) {
   groups_cmd->add_option("-o,--output", groups.output_path,
                          "Write to this file instead of standard output");
 
+  sopu::cli::GenOptions gen;
+  CLI::App* gen_cmd = app.add_subcommand(
+      "gen",
+      "Generate realistic synthetic cohorts (invented people in real Finnish "
+      "municipalities, arts sectors, the five coaching themes, fi/sv/en): "
+      "staff CSV or JSON; with --history, past cohorts (historical pairs and "
+      "outcomes from a hidden true model) for `sopu bench` and `sopu "
+      "calibrate`. The same seed gives the same bytes");
+  gen_cmd->add_option("--mentors", gen.mentors, "Mentors (default 15)")
+      ->check(CLI::Range(0, 100000));
+  gen_cmd->add_option("--mentees", gen.mentees, "Mentees (default 40)")
+      ->check(CLI::Range(0, 100000));
+  gen_cmd
+      ->add_option("--peers", gen.peers,
+                   "Peers (peer pairs and groups); without --mentors and "
+                   "--mentees, peers only")
+      ->check(CLI::Range(0, 100000));
+  gen_cmd->add_option("--seed", gen.seed, "Seed")->capture_default_str();
+  gen_cmd
+      ->add_option("--avoid-rate", gen.avoid_rate,
+                   "Share of participants with an avoid-list entry, 0..1")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  gen_cmd
+      ->add_option("--format", gen.format,
+                   "csv (staff format: ;-separated, BOM, decimal commas) or "
+                   "json (default: by -o's extension, else csv)")
+      ->check(CLI::IsMember({"csv", "json"}));
+  gen_cmd->add_option("-o,--output", gen.output_path,
+                      "Write to this file instead of standard output");
+  gen_cmd->add_flag("--history", gen.history,
+                    "Write past cohorts (protobuf JSON of "
+                    "sopu.v1.PastCohort): staff-made pairs (same region "
+                    "first) with ratings and completion");
+  gen_cmd->add_option("--policy", gen.policy_path,
+                      "With --history: the staff policy recorded and obeyed "
+                      "(default: the built-in one of examples/policy.json); "
+                      "its soft weights are then the true weights");
+  gen_cmd->add_option("--truth", gen.truth_path,
+                      "With --history: write the hidden true weights (a "
+                      "policy JSON) to this file");
+  gen_cmd
+      ->add_option("--noise", gen.noise,
+                   "With --history: standard deviation of the rating noise")
+      ->check(CLI::Range(0.0, 5.0))
+      ->capture_default_str();
+  gen_cmd->add_option("--count", gen.count, "Cohorts to write (with --out)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  gen_cmd->add_option("--out", gen.out_dir,
+                      "Folder for the cohorts: past-001.json … (--history), "
+                      "cohort-001.csv …");
+
+  sopu::cli::BenchOptions bench;
+  CLI::App* bench_cmd = app.add_subcommand(
+      "bench",
+      "Replay every past cohort of a folder under each policy and report per "
+      "round and overall: matched %, fit (total, mean, worst, spread), goal "
+      "coverage, blocking pairs, agreement with the historical pairs, rank "
+      "correlation of fit and rating, run time (docs/past-cohorts.md)");
+  bench_cmd
+      ->add_option("DIR", bench.dir,
+                   "Folder of past-cohort files (*.json, sopu.v1.PastCohort)")
+      ->required();
+  bench_cmd
+      ->add_option("--policy", bench.policy_paths,
+                   "Policy file (JSON); repeat to compare policies")
+      ->required();
+  bench_cmd
+      ->add_option("--objective", bench.objective,
+                   "optimal, fair or stable (see `sopu match`)")
+      ->check(CLI::IsMember({"optimal", "fair", "stable"}))
+      ->capture_default_str();
+  bench_cmd->add_option("--jobs", bench.jobs, "Rounds run in parallel")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  bench_cmd->add_option("--format", bench.format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  bench_cmd->add_option("-o,--output", bench.output_path,
+                        "Write to this file instead of standard output");
+  bench_cmd->add_option("--report", bench.report_path,
+                        "Also write a self-contained HTML report with plots "
+                        "(open it in a browser)");
+
+  sopu::cli::CalibrateOptions calibrate;
+  CLI::App* calibrate_cmd = app.add_subcommand(
+      "calibrate",
+      "Learn the policy's soft criterion weights from the ratings of past "
+      "cohorts (non-negative least squares, cross-validated by round); "
+      "report them with their uncertainty and the out-of-sample rank "
+      "correlation before and after, and write a proposed policy to review");
+  calibrate_cmd
+      ->add_option("DIR", calibrate.dir,
+                   "Folder of past-cohort files (*.json, sopu.v1.PastCohort)")
+      ->required();
+  calibrate_cmd
+      ->add_option("--policy", calibrate.policy_path,
+                   "The policy whose weights are calibrated (never changed)")
+      ->required();
+  calibrate_cmd
+      ->add_option("--folds", calibrate.folds,
+                   "Cross-validation folds (rounds are split among them)")
+      ->check(CLI::Range(2, 100))
+      ->capture_default_str();
+  calibrate_cmd->add_option("-o,--output", calibrate.output_path,
+                            "Write the proposed policy (JSON) to this file; "
+                            "refused when it is the policy file");
+  calibrate_cmd->add_option("--truth", calibrate.truth_path,
+                            "A policy with known true weights (e.g. from "
+                            "`sopu gen --truth`) to show beside the learned");
+
   sopu::cli::SolveAssignmentOptions solve_assignment;
   CLI::App* solve_cmd = app.add_subcommand(
       "solve", "Run a solver on a bare instance file (benchmark interface)");
@@ -273,6 +385,9 @@ int Run(int argc, char** argv) {
     if (app.got_subcommand(match_cmd)) return RunMatch(match);
     if (app.got_subcommand(pairs_cmd)) return RunPairs(pairs);
     if (app.got_subcommand(groups_cmd)) return RunGroups(groups);
+    if (app.got_subcommand(gen_cmd)) return RunGen(gen);
+    if (app.got_subcommand(bench_cmd)) return RunBench(bench);
+    if (app.got_subcommand(calibrate_cmd)) return RunCalibrate(calibrate);
     if (solve_cmd->got_subcommand(solve_assignment_cmd)) {
       return RunSolveAssignment(solve_assignment);
     }

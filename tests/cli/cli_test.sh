@@ -183,5 +183,60 @@ expect solve-groups-bad 1 stderr \
   -- "$sopu" solve groups --mdgp "$bad_mdgp"
 rm -f "$bad_mdgp"
 
+# Past cohorts: gen, bench, calibrate (docs/past-cohorts.md).
+work=$(mktemp -d)
+"$sopu" gen --seed 7 -o "$work/a.csv" && "$sopu" gen --seed 7 -o "$work/b.csv"
+if cmp -s "$work/a.csv" "$work/b.csv"; then
+  passed=$((passed + 1))
+else
+  echo "FAIL gen-same-seed: two runs with --seed 7 differ"
+  failed=$((failed + 1))
+fi
+expect gen-csv-validates 0 stdout \
+  "$work/a.csv: valid · 55 participants (15 mentors, 40 mentees) · 5 themes · policy valid" \
+  -- "$sopu" validate "$work/a.csv" --policy "$repo/examples/policy.json"
+"$sopu" gen --history --count 2 --out "$work/p1" --seed 3 --mentors 10 --mentees 20
+"$sopu" gen --history --count 2 --out "$work/p2" --seed 3 --mentors 10 --mentees 20
+if diff -r "$work/p1" "$work/p2" >/dev/null; then
+  passed=$((passed + 1))
+else
+  echo "FAIL gen-history-same-seed: two runs with --seed 3 differ"
+  failed=$((failed + 1))
+fi
+expect gen-usage 2 stderr "sopu: --count needs --out DIR" \
+  -- "$sopu" gen --count 3
+
+hist="$repo/tests/data/history"
+expect bench-reproduced 0 stdout '   "reproduced": 1,' \
+  -- "$sopu" bench "$hist/tiny" --policy "$hist/complement.json" --format json
+expect bench-historical-blocking 0 stdout '    "blocking_pairs": "2"' \
+  -- "$sopu" bench "$hist/tiny" --policy "$hist/complement.json" --format json
+expect bench-spearman 0 stdout '   "spearman": 0.86602540378443871' \
+  -- "$sopu" bench "$hist/tiny" --policy "$hist/complement.json" --format json
+mkdir "$work/bad"
+sed 's/"mentorId": "m1", "rating": 5,/"mentorId": "zz", "rating": 7,/' \
+  "$hist/tiny/tiny-round.json" >"$work/bad/bad.json"
+expect bench-bad-mentor 1 stderr "pairs[1].mentor_id: no participant has this id" \
+  -- "$sopu" bench "$work/bad" --policy "$hist/complement.json"
+expect bench-bad-rating 1 stderr "pairs[1].rating: must be in 1..5" \
+  -- "$sopu" bench "$work/bad" --policy "$hist/complement.json"
+expect bench-report 0 stdout "<!DOCTYPE html>" \
+  -- bash -c "'$sopu' bench '$work/p1' --policy '$repo/examples/policy.json' \
+     --policy '$repo/examples/small-policy.json' --jobs 2 \
+     --report '$work/r.html' >/dev/null && head -1 '$work/r.html'"
+
+cp "$repo/examples/policy.json" "$work/policy.json"
+expect calibrate-never-overwrites 2 stderr \
+  "sopu: -o names the policy file itself; calibrate never overwrites a policy, choose another file" \
+  -- "$sopu" calibrate "$work/p1" --policy "$work/policy.json" -o "$work/policy.json"
+expect calibrate-proposes 0 stdout \
+  "Proposed policy written to $work/proposed.json; review it before use ($work/policy.json is unchanged)." \
+  -- "$sopu" calibrate "$work/p1" --policy "$work/policy.json" --folds 2 \
+  -o "$work/proposed.json"
+expect calibrate-proposal-validates 0 stdout \
+  "$work/a.csv: valid · 55 participants (15 mentors, 40 mentees) · 5 themes · policy valid" \
+  -- "$sopu" validate "$work/a.csv" --policy "$work/proposed.json"
+rm -rf "$work"
+
 echo "$passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]

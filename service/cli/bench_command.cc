@@ -1,0 +1,123 @@
+// `sopu bench`: replays a folder of past cohorts under one or more policies
+// (embedded engine, rounds in parallel) and reports quality, fairness,
+// stability, agreement with history and run time.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "service/cli/command_support.h"
+#include "service/cli/commands.h"
+#include "service/cli/past_cohort_loading.h"
+#include "service/gen/deterministic_json.h"
+#include "service/history/bench_render.h"
+#include "service/history/bench_runner.h"
+#include "service/io/json_files.h"
+#include "spdlog/spdlog.h"
+
+namespace sopu::cli {
+namespace {
+
+// RoundsBar draws "[#####.....] 12/100 rounds" on standard error when it is
+// a terminal.
+class RoundsBar {
+ public:
+  RoundsBar() : enabled_(isatty(STDERR_FILENO) == 1) {}
+  ~RoundsBar() {
+    if (drawn_) std::fprintf(stderr, "\r%60s\r", "");
+  }
+  RoundsBar(const RoundsBar&) = delete;
+  RoundsBar& operator=(const RoundsBar&) = delete;
+
+  [[nodiscard]] bool enabled() const { return enabled_; }
+  void Draw(const Progress& p) {
+    constexpr int kWidth = 30;
+    const int filled =
+        p.total > 0 ? static_cast<int>(kWidth * p.done / p.total) : 0;
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar.append(static_cast<std::size_t>(kWidth - filled), '.');
+    std::fprintf(stderr, "\r[%s] %lld/%lld rounds", bar.c_str(),
+                 static_cast<long long>(p.done),
+                 static_cast<long long>(p.total));
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+};
+
+}  // namespace
+
+int RunBench(const BenchOptions& options) {
+  std::vector<service::BenchPolicy> policies;
+  for (const std::string& path : options.policy_paths) {
+    absl::StatusOr<sopu::v1::Policy> policy = io::ReadPolicyFile(path);
+    if (!policy.ok()) {
+      std::cerr << "sopu: " << policy.status().message() << '\n';
+      return ExitCodeOf(policy.status());
+    }
+    std::string label = PolicyLabel(path);
+    for (const auto& earlier : policies) {
+      if (earlier.label == label) {
+        label = absl::StrCat(label, "#", policies.size() + 1);
+      }
+    }
+    policies.push_back({label, *std::move(policy)});
+  }
+  std::vector<sopu::v1::PastCohort> rounds;
+  if (auto code = LoadPastCohorts(options.dir, options.jobs, rounds))
+    return *code;
+
+  service::BenchOptions bench;
+  bench.jobs = options.jobs;
+  if (options.objective == "fair") {
+    bench.objective = sopu::v1::OBJECTIVE_FAIR;
+  } else if (options.objective == "stable") {
+    bench.objective = sopu::v1::OBJECTIVE_STABLE;
+  }
+  RoundsBar bar;
+  if (bar.enabled())
+    bench.progress = [&bar](const Progress& p) { bar.Draw(p); };
+  service::BenchOutput output;
+  { output = service::RunBench(rounds, policies, bench); }
+  spdlog::info("replayed {} rounds under {} policies in {:.2f} s",
+               rounds.size(), policies.size(), output.report.wall_seconds());
+
+  std::ostringstream text;
+  if (options.format == "json") {
+    text << gen::DeterministicJson(output.report, /*print_defaults=*/true);
+  } else if (options.format == "csv") {
+    service::RenderBenchCsv(output, text);
+  } else {
+    service::RenderBenchTable(output, text);
+  }
+  if (const int code = WriteOutput(options.output_path, text.str());
+      code != kExitOk) {
+    return code;
+  }
+  if (!options.report_path.empty()) {
+    if (const int code =
+            WriteOutput(options.report_path, service::RenderBenchHtml(output));
+        code != kExitOk) {
+      return code;
+    }
+  }
+  int failed = 0;
+  for (const auto& run : output.runs)
+    failed += run.result.error().empty() ? 0 : 1;
+  if (failed > 0) {
+    std::cerr << "sopu: " << failed << (failed == 1 ? " run" : " runs")
+              << " could not be made; see the error column\n";
+    return kExitInvalidInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace sopu::cli
