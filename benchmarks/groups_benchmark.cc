@@ -58,8 +58,8 @@ void BM_TabuIteration(benchmark::State& state) {
     iterations += TabuSearch(s, options, rng, never, workspace);
   }
   state.counters["iterations"] = benchmark::Counter(
-      static_cast<double>(iterations), benchmark::Counter::kIsRate |
-                                           benchmark::Counter::kInvert);
+      static_cast<double>(iterations),
+      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
   state.SetComplexityN(n);
 }
 BENCHMARK(BM_TabuIteration)
@@ -89,10 +89,9 @@ void BM_CancelLatency(benchmark::State& state) {
     const std::int64_t returned = SearchClock::now().time_since_epoch().count();
     canceller.join();
     if (!result.ok()) state.SkipWithError("solve failed");
-    const double ms =
-        std::chrono::duration<double, std::milli>(
-            SearchClock::duration(returned - cancelled_at.load()))
-            .count();
+    const double ms = std::chrono::duration<double, std::milli>(
+                          SearchClock::duration(returned - cancelled_at.load()))
+                          .count();
     worst_ms = std::max(worst_ms, ms);
     total_ms += ms;
     ++runs;

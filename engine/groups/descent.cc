@@ -37,9 +37,8 @@ bool TryElement(GroupState& state, int i, bool moves_possible) {
   if (moves_possible &&
       state.size(g) > problem.groups[static_cast<std::size_t>(g)].min_size) {
     for (int h = 0; h < m; ++h) {
-      if (h == g ||
-          state.size(h) >=
-              problem.groups[static_cast<std::size_t>(h)].max_size) {
+      if (h == g || state.size(h) >=
+                        problem.groups[static_cast<std::size_t>(h)].max_size) {
         continue;
       }
       const int dv = kRules ? state.MoveViolationDelta(i, h) : 0;
@@ -50,7 +49,8 @@ bool TryElement(GroupState& state, int i, bool moves_possible) {
     }
   }
   const double* row =
-      &problem.affinity[static_cast<std::size_t>(i) * static_cast<std::size_t>(n)];
+      &problem
+           .affinity[static_cast<std::size_t>(i) * static_cast<std::size_t>(n)];
   const double* into_g = state.group_sums(g);
   for (int j = 0; j < n; ++j) {
     const int h = state.group_of(j);

@@ -28,8 +28,8 @@ namespace sopu {
 std::int64_t Descent(GroupState& state, SearchRng& rng, const StopSignal& stop);
 
 struct IteratedDescentOptions {
-  int kicks = 100;    // perturbation + descent cycles (>= 0)
-  int strength = 3;   // random swaps per kick (>= 1)
+  int kicks = 100;   // perturbation + descent cycles (>= 0)
+  int strength = 3;  // random swaps per kick (>= 1)
 };
 
 // IteratedDescent: returns the number of descents run.

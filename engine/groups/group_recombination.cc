@@ -147,8 +147,8 @@ std::vector<int> GroupSizes(const GroupProblem& problem, bool shaped,
       const int g = order[Idx(k - 1)];
       for (int add = 0; add <= room(g) && Idx(add) <= e; ++add) {
         const double prev = dp[Idx(k - 1) * width + e - Idx(add)];
-        if (prev != kNone && prev + sign * pairs(size[Idx(g)] + add) ==
-                                 dp[Idx(k) * width + e]) {
+        if (prev != kNone &&
+            prev + sign * pairs(size[Idx(g)] + add) == dp[Idx(k) * width + e]) {
           size[Idx(g)] += add;
           e -= Idx(add);
           break;
@@ -186,8 +186,7 @@ std::vector<int> RandomGrouping(const GroupProblem& problem, bool shaped,
 
 std::vector<int> GroupCrossover(const GroupProblem& problem,
                                 std::span<const int> parent_a,
-                                std::span<const int> parent_b,
-                                SearchRng& rng) {
+                                std::span<const int> parent_b, SearchRng& rng) {
   const int m = problem.group_count();
   const std::array<std::vector<std::vector<int>>, 2> members = {
       MembersOf(parent_a, m), MembersOf(parent_b, m)};
@@ -211,9 +210,9 @@ std::vector<int> GroupCrossover(const GroupProblem& problem,
           internal += problem.d(unplaced[a], unplaced[b]);
         }
       }
-      const double mean =
-          unplaced.empty() ? 0.0
-                           : internal / static_cast<double>(unplaced.size());
+      const double mean = unplaced.empty()
+                              ? 0.0
+                              : internal / static_cast<double>(unplaced.size());
       if (best_label < 0 || mean > best_mean) {
         best_label = g;
         best_mean = mean;

@@ -74,8 +74,8 @@ void GroupState::Reset(std::span<const int> group_of) {
     }
     for (int g = 0; g < m_; ++g) {
       for (int v = 0; v < c.values; ++v) {
-        violations_ += Penalty(*c.rule, v,
-                               c.count[Idx(g) * Idx(c.values) + Idx(v)]);
+        violations_ +=
+            Penalty(*c.rule, v, c.count[Idx(g) * Idx(c.values) + Idx(v)]);
       }
     }
   }

@@ -55,6 +55,8 @@ class GroupState {
   [[nodiscard]] double sum(int i, int g) const { return sum_[SumCell(i, g)]; }
   // own(i) = sum(i, group_of(i)).
   [[nodiscard]] double own(int i) const { return own_[Idx(i)]; }
+  // own_data(): own(.) for every element, contiguous.
+  [[nodiscard]] const double* own_data() const { return own_.data(); }
   // group_sums(g): sum(., g) for every element, contiguous.
   [[nodiscard]] const double* group_sums(int g) const {
     return &sum_[SumCell(0, g)];
@@ -101,14 +103,16 @@ class GroupState {
   [[nodiscard]] std::size_t SumCell(int i, int g) const {
     return Idx(g) * Idx(n_) + Idx(i);
   }
-  [[nodiscard]] int PairSum(int i, int g) const { return pair_sum_[Cell(i, g)]; }
+  [[nodiscard]] int PairSum(int i, int g) const {
+    return pair_sum_[Cell(i, g)];
+  }
   [[nodiscard]] int PairWeight(int i, int j) const;
   [[nodiscard]] static int Penalty(const CategoryRule& rule, int value,
                                    int count);
   // CategoryMoveDelta: violations change when one holder of `value` leaves
   // g for h.
-  [[nodiscard]] static int CategoryMoveDelta(const CategoryCounts& c,
-                                             int value, int g, int h);
+  [[nodiscard]] static int CategoryMoveDelta(const CategoryCounts& c, int value,
+                                             int g, int h);
   void ApplyMove(int i, int h);
 
   const GroupProblem* problem_;

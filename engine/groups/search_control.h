@@ -52,7 +52,8 @@ class StopSignal {
 class SearchRng {
  public:
   SearchRng(std::uint64_t seed, std::uint64_t stream)
-      : engine_(SplitMix64(SplitMix64(seed) ^ (stream * 0xd1342543de82ef95ULL))) {}
+      : engine_(
+            SplitMix64(SplitMix64(seed) ^ (stream * 0xd1342543de82ef95ULL))) {}
 
   // Below: uniform in 0..bound-1 (bound > 0); the modulo bias is below
   // 2^-32 for the bounds a grouping search uses.

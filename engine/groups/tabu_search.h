@@ -14,8 +14,15 @@
 // The search stops after max_stall iterations without a new best, or when
 // the stop signal expires; the state then holds the run's best grouping.
 //
-// Complexity: O(n^2 + n m) per iteration (n elements, m groups), O(n m)
-// memory for the tabu list.
+// Without rules the scan runs in two passes (an exact specialisation, same
+// choices as the generic scan up to the tie draws): pass 1 offers the moves
+// and computes each element's best swap gain with a vectorised kernel
+// (group_kernels.h); pass 2 checks tabu status only on the rows whose best
+// gain can still compete with the pick — usually one or two rows.
+//
+// Complexity: O(n^2 + n m) per iteration (n elements, m groups; without
+// rules the n^2 part is the vectorised pass), O(n m) memory for the tabu
+// list.
 // Determinism: the result depends only on the state, the options and the
 // generator — unless the stop signal expires first.
 #ifndef SOPU_ENGINE_GROUPS_TABU_SEARCH_H_

@@ -1,6 +1,5 @@
 #include "service/cli/solve_groups_command.h"
 
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -33,29 +32,6 @@ int RunSolveGroups(const SolveGroupsOptions& options) {
   solver.max_rounds = options.rounds;
   solver.seed = options.seed;
   solver.threads = options.threads;
-  if (const char* e = std::getenv("SOPU_LS")) {
-    if (std::string(e) == "ils")
-      solver.local_search = GroupSolverOptions::LocalSearch::kIteratedDescent;
-  }
-  if (const char* e = std::getenv("SOPU_KICKS"))
-    solver.iterated_descent.kicks = std::atoi(e);
-  if (const char* e = std::getenv("SOPU_STRENGTH"))
-    solver.iterated_descent.strength = std::atoi(e);
-  if (const char* e = std::getenv("SOPU_POP")) solver.population = std::atoi(e);
-  if (const char* e = std::getenv("SOPU_CHILDREN"))
-    solver.children_per_round = std::atoi(e);
-  if (const char* e = std::getenv("SOPU_PERTURB"))
-    solver.perturb_probability = std::atof(e);
-  if (const char* e = std::getenv("SOPU_QW"))
-    solver.pool_quality_weight = std::atof(e);
-  if (const char* e = std::getenv("SOPU_RESTART"))
-    solver.restart_after_stale_rounds = std::atoi(e);
-  if (const char* e = std::getenv("SOPU_STALL"))
-    solver.tabu.max_stall = std::atoi(e);
-  if (const char* e = std::getenv("SOPU_TMIN"))
-    solver.tabu.tenure_min = std::atoi(e);
-  if (const char* e = std::getenv("SOPU_TMAX"))
-    solver.tabu.tenure_max = std::atoi(e);
   const absl::StatusOr<GroupSolveResult> result = SolveGroups(problem, solver);
   if (!result.ok()) {
     std::cerr << "sopu: " << options.mdgp_path << ": "
