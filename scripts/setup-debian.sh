@@ -11,6 +11,7 @@ PACKAGES="
   libboost-graph-dev libeigen3-dev
   libcli11-dev libcsv-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libssl-dev openssl grpc-proto python3-grpcio python3-protobuf
   clang-format clang-tidy
 "
 
