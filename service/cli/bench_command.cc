@@ -1,8 +1,6 @@
 // `sopu bench`: replays a folder of past cohorts under one or more policies
 // (embedded engine, rounds in parallel) and reports quality, fairness,
 // stability, agreement with history and run time.
-#include <unistd.h>
-
 #include <cstdio>
 #include <iostream>
 #include <mutex>
@@ -14,6 +12,7 @@
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
 #include "service/cli/past_cohort_loading.h"
+#include "service/cli/progress_bar.h"
 #include "service/gen/deterministic_json.h"
 #include "service/history/bench_render.h"
 #include "service/history/bench_runner.h"
@@ -21,39 +20,6 @@
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
-namespace {
-
-// RoundsBar draws "[#####.....] 12/100 rounds" on standard error when it is
-// a terminal.
-class RoundsBar {
- public:
-  RoundsBar() : enabled_(isatty(STDERR_FILENO) == 1) {}
-  ~RoundsBar() {
-    if (drawn_) std::fprintf(stderr, "\r%60s\r", "");
-  }
-  RoundsBar(const RoundsBar&) = delete;
-  RoundsBar& operator=(const RoundsBar&) = delete;
-
-  [[nodiscard]] bool enabled() const { return enabled_; }
-  void Draw(const Progress& p) {
-    constexpr int kWidth = 30;
-    const int filled =
-        p.total > 0 ? static_cast<int>(kWidth * p.done / p.total) : 0;
-    std::string bar(static_cast<std::size_t>(filled), '#');
-    bar.append(static_cast<std::size_t>(kWidth - filled), '.');
-    std::fprintf(stderr, "\r[%s] %lld/%lld rounds", bar.c_str(),
-                 static_cast<long long>(p.done),
-                 static_cast<long long>(p.total));
-    std::fflush(stderr);
-    drawn_ = true;
-  }
-
- private:
-  bool enabled_;
-  bool drawn_ = false;
-};
-
-}  // namespace
 
 int RunBench(const BenchOptions& options) {
   std::vector<service::BenchPolicy> policies;
@@ -82,9 +48,15 @@ int RunBench(const BenchOptions& options) {
   } else if (options.objective == "stable") {
     bench.objective = sopu::v1::OBJECTIVE_STABLE;
   }
-  RoundsBar bar;
-  if (bar.enabled())
-    bench.progress = [&bar](const Progress& p) { bar.Draw(p); };
+  ProgressBar bar;
+  if (bar.enabled()) {
+    bench.progress = [&bar](const Progress& p) {
+      bar.Draw(p.total > 0
+                   ? static_cast<double>(p.done) / static_cast<double>(p.total)
+                   : 0.0,
+               absl::StrCat(p.done, "/", p.total, " rounds"));
+    };
+  }
   service::BenchOutput output;
   { output = service::RunBench(rounds, policies, bench); }
   spdlog::info("replayed {} rounds under {} policies in {:.2f} s",

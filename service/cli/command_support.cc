@@ -85,6 +85,17 @@ int ReportProblems(const Inputs& inputs, const std::string& path,
   return kExitInvalidInput;
 }
 
+std::optional<int> ReportReadProblems(
+    const Inputs& inputs, const std::string& path,
+    const std::vector<FieldViolation>& extra) {
+  if (inputs.cohort.problems.empty()) return std::nullopt;
+  const sopu::v1::ValidateResponse response = ValidateInputs(inputs);
+  std::vector<FieldViolation> all(response.violations().begin(),
+                                  response.violations().end());
+  all.insert(all.end(), extra.begin(), extra.end());
+  return ReportProblems(inputs, path, all, response.truncated());
+}
+
 int ReportHandlerError(const absl::Status& status, const Inputs& inputs,
                        const std::string& path) {
   if (status.code() == absl::StatusCode::kInvalidArgument) {

@@ -49,6 +49,14 @@ int ReportProblems(const Inputs& inputs, const std::string& path,
                    const std::vector<service::FieldViolation>& problems,
                    bool truncated);
 
+// ReportReadProblems: when the cohort file had cells that could not be read,
+// validates the rest too and reports every problem at once (followed by
+// `extra`, e.g. a pair list's), returning kExitInvalidInput; nullopt when the
+// file was read cleanly.
+[[nodiscard]] std::optional<int> ReportReadProblems(
+    const Inputs& inputs, const std::string& path,
+    const std::vector<service::FieldViolation>& extra = {});
+
 // ReportHandlerError reports a handler's failure: every field violation of
 // INVALID_ARGUMENT (located), or the message of any other status; returns
 // the exit code.

@@ -66,13 +66,8 @@ int RunScore(const ScoreOptions& options) {
   if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
   request.set_top_k(options.top);
 
-  if (!inputs.cohort.problems.empty()) {
-    // Still validate, so that every problem is reported at once.
-    const sopu::v1::ValidateResponse response = ValidateInputs(inputs);
-    return ReportProblems(
-        inputs, options.cohort_path,
-        {response.violations().begin(), response.violations().end()},
-        response.truncated());
+  if (auto code = ReportReadProblems(inputs, options.cohort_path)) {
+    return *code;
   }
 
   const auto start = std::chrono::steady_clock::now();
@@ -153,13 +148,9 @@ int RunMatch(const MatchOptions& options) {
     }
   }
 
-  if (!inputs.cohort.problems.empty()) {
-    sopu::v1::ValidateResponse response = ValidateInputs(inputs);
-    std::vector<FieldViolation> all(response.violations().begin(),
-                                    response.violations().end());
-    all.insert(all.end(), pair_problems.begin(), pair_problems.end());
-    return ReportProblems(inputs, options.cohort_path, all,
-                          response.truncated());
+  if (auto code =
+          ReportReadProblems(inputs, options.cohort_path, pair_problems)) {
+    return *code;
   }
 
   const auto start = std::chrono::steady_clock::now();
@@ -200,12 +191,8 @@ int RunPairs(const PairsOptions& options) {
           LoadInputs(options.cohort_path, options.policy_path, inputs)) {
     return *code;
   }
-  if (!inputs.cohort.problems.empty()) {
-    const sopu::v1::ValidateResponse response = ValidateInputs(inputs);
-    return ReportProblems(
-        inputs, options.cohort_path,
-        {response.violations().begin(), response.violations().end()},
-        response.truncated());
+  if (auto code = ReportReadProblems(inputs, options.cohort_path)) {
+    return *code;
   }
   sopu::v1::PeerPairsRequest request;
   *request.mutable_cohort() = inputs.cohort.cohort;

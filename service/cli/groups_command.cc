@@ -1,8 +1,6 @@
 // `sopu groups`: builds a GroupsRequest from the command line, runs the
 // groups handler (embedded engine) with a progress bar on a terminal, and
 // renders the response.
-#include <unistd.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -16,6 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
+#include "service/cli/progress_bar.h"
 #include "service/handlers/groups_handler.h"
 #include "service/io/json_files.h"
 #include "service/io/pair_list_reader.h"
@@ -53,39 +52,6 @@ bool ParseSize(const std::string& text, int& min_size, int& max_size) {
          ParseInt(std::string_view(text).substr(dash + 1), max_size);
 }
 
-// ProgressBar draws "[#####.....] 45% · best 12.345" on standard error, at
-// most ten times a second, when standard error is a terminal.
-class ProgressBar {
- public:
-  ProgressBar() : enabled_(isatty(STDERR_FILENO) == 1) {}
-  ~ProgressBar() {
-    if (drawn_) std::fprintf(stderr, "\r%60s\r", "");
-  }
-  ProgressBar(const ProgressBar&) = delete;
-  ProgressBar& operator=(const ProgressBar&) = delete;
-
-  [[nodiscard]] bool enabled() const { return enabled_; }
-  void Draw(const Progress& p) {
-    constexpr int kWidth = 30;
-    const double fraction = p.total > 0
-                                ? std::clamp(static_cast<double>(p.done) /
-                                                 static_cast<double>(p.total),
-                                             0.0, 1.0)
-                                : 0.0;
-    const int filled = static_cast<int>(fraction * kWidth);
-    std::string bar(static_cast<std::size_t>(filled), '#');
-    bar.append(static_cast<std::size_t>(kWidth - filled), '.');
-    std::fprintf(stderr, "\r[%s] %3d%% · best %.3f", bar.c_str(),
-                 static_cast<int>(100.0 * fraction), p.best_objective);
-    std::fflush(stderr);
-    drawn_ = true;
-  }
-
- private:
-  bool enabled_;
-  bool drawn_ = false;
-};
-
 }  // namespace
 
 int RunGroups(const GroupsOptions& options) {
@@ -116,12 +82,8 @@ int RunGroups(const GroupsOptions& options) {
           LoadInputs(options.cohort_path, options.policy_path, inputs)) {
     return *code;
   }
-  if (!inputs.cohort.problems.empty()) {
-    const sopu::v1::ValidateResponse response = ValidateInputs(inputs);
-    return ReportProblems(
-        inputs, options.cohort_path,
-        {response.violations().begin(), response.violations().end()},
-        response.truncated());
+  if (auto code = ReportReadProblems(inputs, options.cohort_path)) {
+    return *code;
   }
   std::vector<service::FieldViolation> problems;
   std::vector<PairSource> sources;
@@ -168,7 +130,16 @@ int RunGroups(const GroupsOptions& options) {
 
   ProgressBar bar;
   ProgressCallback progress;
-  if (bar.enabled()) progress = [&bar](const Progress& p) { bar.Draw(p); };
+  if (bar.enabled()) {
+    progress = [&bar](const Progress& p) {
+      const double fraction = p.total > 0 ? static_cast<double>(p.done) /
+                                                static_cast<double>(p.total)
+                                          : 0.0;
+      bar.Draw(fraction, absl::StrFormat("%3d%% · best %.3f",
+                                         static_cast<int>(100.0 * fraction),
+                                         p.best_objective));
+    };
+  }
   absl::StatusOr<sopu::v1::GroupsResponse> response =
       service::HandleGroups(request, nullptr, progress);
   if (!response.ok()) {
