@@ -35,10 +35,8 @@ void RenderGroupsTable(const sopu::v1::GroupsResponse& response,
                        const sopu::v1::Cohort& cohort, std::ostream& out) {
   const DisplayNames names(cohort);
   const auto& s = response.summary();
-  out << "Policy: "
-      << (response.policy().name().empty() ? std::string("(unnamed)")
-                                           : response.policy().name())
-      << " · groups · " << StatusText(response.status()) << '\n';
+  out << "Policy: " << PolicyName(response.policy()) << " · groups · "
+      << StatusText(response.status()) << '\n';
   if (response.status() == sopu::v1::GROUPS_STATUS_INFEASIBLE) {
     out << "\nWhy no groups can be formed:\n";
     for (const auto& f : response.infeasible()) {

@@ -62,10 +62,8 @@ void RenderMatchTable(const sopu::v1::MatchResponse& response,
                       const sopu::v1::Cohort& cohort, std::ostream& out) {
   const DisplayNames names(cohort);
   const auto& s = response.summary();
-  out << "Policy: "
-      << (response.policy().name().empty() ? std::string("(unnamed)")
-                                           : response.policy().name())
-      << " · objective " << ObjectiveName(response.objective()) << " · "
+  out << "Policy: " << PolicyName(response.policy()) << " · objective "
+      << ObjectiveName(response.objective()) << " · "
       << StatusName(response.status()) << '\n'
       << "Matched " << s.matched() << " of " << s.mentees()
       << " mentees · total " << FormatFixed(s.total(), 3) << " · mean "

@@ -22,10 +22,7 @@ void RenderPeerPairsTable(const sopu::v1::PeerPairsResponse& response,
   const DisplayNames names(cohort);
   const auto name = [&](const std::string& id) { return names.Of(id); };
   const auto& s = response.summary();
-  out << "Policy: "
-      << (response.policy().name().empty() ? std::string("(unnamed)")
-                                           : response.policy().name())
-      << " · peer pairs · "
+  out << "Policy: " << PolicyName(response.policy()) << " · peer pairs · "
       << (response.status() == sopu::v1::SOLVER_STATUS_CANCELLED
               ? "cancelled: the pairing may be incomplete"
               : "optimal (proven)")

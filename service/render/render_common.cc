@@ -40,4 +40,8 @@ void WriteCsvReasons(const Reasons& reasons, std::ostream& out) {
   }
 }
 
+std::string PolicyName(const sopu::v1::Policy& policy) {
+  return policy.name().empty() ? std::string("(unnamed)") : policy.name();
+}
+
 }  // namespace sopu::service

@@ -32,6 +32,9 @@ class DisplayNames {
   std::unordered_map<std::string, std::string> names_;
 };
 
+// PolicyName: the policy's name, or "(unnamed)".
+[[nodiscard]] std::string PolicyName(const sopu::v1::Policy& policy);
+
 // ReasonsText: "complement 0.44 · travel 0.12".
 [[nodiscard]] std::string ReasonsText(const Reasons& reasons);
 

@@ -20,12 +20,10 @@ void RenderScoreTable(const sopu::v1::ScoreResponse& response,
                       const sopu::v1::Cohort& cohort, std::ostream& out) {
   const DisplayNames names(cohort);
   const auto& s = response.summary();
-  const std::string policy_name = response.policy().name().empty()
-                                      ? std::string("(unnamed)")
-                                      : response.policy().name();
-  out << "Policy: " << policy_name << " · " << s.mentees() << " mentees × "
-      << s.mentors() << " mentors · allowed pairs " << s.allowed_pairs()
-      << " of " << (s.allowed_pairs() + s.forbidden_pairs()) << '\n'
+  out << "Policy: " << PolicyName(response.policy()) << " · " << s.mentees()
+      << " mentees × " << s.mentors() << " mentors · allowed pairs "
+      << s.allowed_pairs() << " of "
+      << (s.allowed_pairs() + s.forbidden_pairs()) << '\n'
       << "Mean best score " << FormatFixed(s.mean_best_score(), 3)
       << " · mentees without an allowed mentor: " << s.mentees_without_mentor()
       << "\nScore is 0..1; the reasons show each criterion's share of it.\n";
