@@ -410,7 +410,7 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
       // Restart: keep the best member, rebuild the others from random
       // starts (streams after every child's, in a fixed order).
       stale_rounds = 0;
-      const std::size_t keep = pool.BestIndex(population);
+      const std::size_t keep = Pool::BestIndex(population);
       const std::uint64_t restart_base =
           (std::uint64_t{1} << 40U) +
           static_cast<std::uint64_t>(restarts) *
