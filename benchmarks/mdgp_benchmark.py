@@ -75,8 +75,12 @@ def main():
             continue
         limit = float(row.get("time_limit_s") or default_limit)
         limit *= args.time_scale
-        out = run_sopu(args.sopu, instance_path(args.data, name), limit,
-                       args.seed, args.threads)
+        path = instance_path(args.data, name)
+        if not os.path.exists(path):
+            # bkv.tsv may list instances whose files are not in DATA.
+            print(f"{name:24s} skipped: {path} not found", flush=True)
+            continue
+        out = run_sopu(args.sopu, path, limit, args.seed, args.threads)
         ref = float(row[reference_key])
         gap = 100.0 * (ref - out["objective"]) / abs(ref)
         family = name.split("_")[0]
