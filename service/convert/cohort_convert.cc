@@ -1,29 +1,31 @@
 #include "service/convert/cohort_convert.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace sopu::service {
+
+std::uint8_t ToRoleBit(sopu::v1::Role role) {
+  switch (role) {
+    case sopu::v1::ROLE_MENTOR:
+      return kRoleMentor;
+    case sopu::v1::ROLE_MENTEE:
+      return kRoleMentee;
+    case sopu::v1::ROLE_FACILITATOR:
+      return kRoleFacilitator;
+    case sopu::v1::ROLE_PEER:
+      return kRolePeer;
+    default:
+      return 0;
+  }
+}
+
 namespace {
 
 std::uint8_t RoleBits(const sopu::v1::Participant& p) {
   std::uint8_t bits = 0;
-  for (int role : p.roles()) {
-    switch (role) {
-      case sopu::v1::ROLE_MENTOR:
-        bits |= kRoleMentor;
-        break;
-      case sopu::v1::ROLE_MENTEE:
-        bits |= kRoleMentee;
-        break;
-      case sopu::v1::ROLE_FACILITATOR:
-        bits |= kRoleFacilitator;
-        break;
-      case sopu::v1::ROLE_PEER:
-        bits |= kRolePeer;
-        break;
-      default:
-        break;
-    }
+  for (const int role : p.roles()) {
+    bits |= ToRoleBit(static_cast<sopu::v1::Role>(role));
   }
   return bits;
 }

@@ -4,10 +4,16 @@
 #ifndef SOPU_SERVICE_CONVERT_COHORT_CONVERT_H_
 #define SOPU_SERVICE_CONVERT_COHORT_CONVERT_H_
 
+#include <cstdint>
+
 #include "engine/model/cohort.h"
 #include "sopu/v1/cohort.pb.h"
 
 namespace sopu::service {
+
+// ToRoleBit: the engine's role bit of a contract role; 0 for
+// ROLE_UNSPECIFIED (and unknown values).
+[[nodiscard]] std::uint8_t ToRoleBit(sopu::v1::Role role);
 
 [[nodiscard]] sopu::Cohort ToEngineCohort(const sopu::v1::Cohort& cohort);
 

@@ -76,6 +76,7 @@ bool GroupCountAndBounds(int n, const GroupRulesSpec& spec, int& groups,
 struct CategoryBuilder {
   std::map<std::string, int> index;  // value -> index
   CategoryRule rule;
+  std::vector<int> holders;  // per value index: members holding it
 };
 
 }  // namespace
@@ -194,22 +195,20 @@ GroupPartition BuildGroupParts(const std::vector<const Participant*>& pool,
           if (added) {
             c.rule.max_per_group.push_back(CategoryRule::kNoCap);
             c.rule.no_isolated.push_back(0);
+            c.holders.push_back(0);
           }
           c.rule.value_of[Idx(k)] = it->second;
+          ++c.holders[Idx(it->second)];
         }
       }
       return c;
-    };
-    const auto holders = [&](const CategoryBuilder& c, int value) {
-      return static_cast<int>(
-          std::count(c.rule.value_of.begin(), c.rule.value_of.end(), value));
     };
     if (spec.max_per_organisation > 0) {
       CategoryBuilder& c = rule_for(spec.organisation_attribute);
       for (const auto& [value, v] : c.index) {
         int& cap = c.rule.max_per_group[Idx(v)];
         cap = std::min(cap, spec.max_per_organisation);
-        const int count = holders(c, v);
+        const int count = c.holders[Idx(v)];
         if (count > cap * groups) {
           out.infeasible.emplace_back(
               part.key_value,
@@ -224,7 +223,7 @@ GroupPartition BuildGroupParts(const std::vector<const Participant*>& pool,
     for (const BalanceSpec& balance : spec.balance) {
       CategoryBuilder& c = rule_for(balance.attribute);
       for (const auto& [value, v] : c.index) {
-        const int count = holders(c, v);
+        const int count = c.holders[Idx(v)];
         if (balance.spread) {
           int& cap = c.rule.max_per_group[Idx(v)];
           cap = std::min(cap, (count + groups - 1) / groups);
@@ -235,7 +234,7 @@ GroupPartition BuildGroupParts(const std::vector<const Participant*>& pool,
         if (it == c.index.end()) continue;  // nobody holds it here
         const int v = it->second;
         c.rule.no_isolated[Idx(v)] = 1;
-        const int count = holders(c, v);
+        const int count = c.holders[Idx(v)];
         if (count == 1) {
           out.infeasible.emplace_back(
               part.key_value, absl::StrCat("only 1 member", where, " has ",

@@ -13,6 +13,7 @@
 #include "engine/groups/group_solver.h"
 #include "engine/scoring/scoring_model.h"
 #include "engine/version.h"
+#include "service/convert/cohort_convert.h"
 #include "service/convert/policy_convert.h"
 #include "service/handlers/group_facilitators.h"
 #include "service/handlers/group_partition.h"
@@ -30,17 +31,10 @@ std::size_t Idx(int k) { return static_cast<std::size_t>(k); }
 
 constexpr double kMaxTimeLimit = 3600.0;
 
-RoleBit RoleBitOf(sopu::v1::Role role) {
-  switch (role) {
-    case sopu::v1::ROLE_MENTOR:
-      return kRoleMentor;
-    case sopu::v1::ROLE_MENTEE:
-      return kRoleMentee;
-    case sopu::v1::ROLE_FACILITATOR:
-      return kRoleFacilitator;
-    default:
-      return kRolePeer;
-  }
+// MemberRole: the role bit of the members to group; unspecified = peer.
+std::uint8_t MemberRole(sopu::v1::Role role) {
+  return role == sopu::v1::ROLE_UNSPECIFIED ? std::uint8_t{kRolePeer}
+                                            : ToRoleBit(role);
 }
 
 // CheckRequest records the problems of the request's own fields (the
@@ -77,13 +71,13 @@ void CheckRequest(const GroupsRequest& r, ViolationList& violations) {
                      "must name an attribute");
     }
   }
-  const RoleBit member = RoleBitOf(r.member_role());
+  const std::uint8_t member = MemberRole(r.member_role());
   std::map<std::string, bool> is_member;
   int members = 0;
   for (const auto& p : r.cohort().participants()) {
     bool has = false;
     for (const int role : p.roles()) {
-      has = has || RoleBitOf(static_cast<sopu::v1::Role>(role)) == member;
+      has = has || ToRoleBit(static_cast<sopu::v1::Role>(role)) == member;
     }
     is_member[p.id()] = has;
     members += has ? 1 : 0;
@@ -197,7 +191,8 @@ absl::StatusOr<GroupsResponse> HandleGroups(const GroupsRequest& request,
       /*need_both_sides=*/false, violations);
   if (!inputs.ok()) return inputs.status();
 
-  const RoleBit member_role = RoleBitOf(request.member_role());
+  const auto member_role =
+      static_cast<RoleBit>(MemberRole(request.member_role()));
   const sopu::Cohort pool_cohort = PoolCohort(inputs->cohort, member_role);
   absl::StatusOr<ScoringModel> model =
       ScoringModel::Build(pool_cohort, inputs->policy);
@@ -323,7 +318,8 @@ absl::StatusOr<GroupsResponse> HandleGroups(const GroupsRequest& request,
 
   if (request.facilitator_role() != sopu::v1::ROLE_UNSPECIFIED) {
     absl::StatusOr<std::vector<FacilitatorChoice>> choices = AssignFacilitators(
-        inputs->cohort, inputs->policy, RoleBitOf(request.facilitator_role()),
+        inputs->cohort, inputs->policy,
+        static_cast<RoleBit>(ToRoleBit(request.facilitator_role())),
         spec.key_attribute, facilitated);
     if (!choices.ok()) return choices.status();
     for (std::size_t g = 0; g < choices->size(); ++g) {

@@ -9,8 +9,6 @@
 namespace sopu::service {
 namespace {
 
-constexpr std::size_t kIdWidth = 8;
-constexpr std::size_t kNameWidth = 24;
 // Criteria shown per group in the table.
 constexpr int kTableCriteria = 3;
 

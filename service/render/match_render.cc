@@ -12,9 +12,6 @@
 namespace sopu::service {
 namespace {
 
-constexpr std::size_t kIdWidth = 8;
-constexpr std::size_t kNameWidth = 24;
-
 std::string ObjectiveName(sopu::v1::Objective objective) {
   switch (objective) {
     case sopu::v1::OBJECTIVE_MAX_SCORE:

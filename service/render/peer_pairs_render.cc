@@ -10,12 +10,7 @@
 #include "service/render/text_table.h"
 
 namespace sopu::service {
-namespace {
-
-constexpr std::size_t kIdWidth = 8;
-constexpr std::size_t kNameWidth = 24;
-
-}  // namespace
+namespace {}  // namespace
 
 void RenderPeerPairsTable(const sopu::v1::PeerPairsResponse& response,
                           const sopu::v1::Cohort& cohort, std::ostream& out) {

@@ -4,6 +4,7 @@
 #ifndef SOPU_SERVICE_RENDER_RENDER_COMMON_H_
 #define SOPU_SERVICE_RENDER_RENDER_COMMON_H_
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -21,6 +22,10 @@ using Reasons =
 // kCsvReasonColumns is how many reason / contribution column pairs a CSV
 // export has (the explanations list at most this many).
 inline constexpr int kCsvReasonColumns = 3;
+
+// kIdWidth / kNameWidth: the table columns of a participant's id and name.
+inline constexpr std::size_t kIdWidth = 8;
+inline constexpr std::size_t kNameWidth = 24;
 
 // DisplayNames maps participant ids to display names ("" when unknown).
 class DisplayNames {

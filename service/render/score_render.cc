@@ -11,8 +11,8 @@
 namespace sopu::service {
 namespace {
 
-constexpr std::size_t kIdWidth = 8;
-constexpr std::size_t kNameWidth = 26;
+// Score lists indent names two more than the other tables.
+constexpr std::size_t kScoreNameWidth = 26;
 
 }  // namespace
 
@@ -30,12 +30,12 @@ void RenderScoreTable(const sopu::v1::ScoreResponse& response,
   for (const auto& mentee : response.mentees()) {
     out << '\n'
         << PadRight(mentee.mentee_id(), kIdWidth) << ' '
-        << PadRight(names.Of(mentee.mentee_id()), kNameWidth) << ' '
+        << PadRight(names.Of(mentee.mentee_id()), kScoreNameWidth) << ' '
         << mentee.allowed_mentors() << " allowed\n";
     for (const auto& rec : mentee.mentors()) {
       out << "  " << PadRight(std::to_string(rec.rank()), 3) << ' '
           << PadRight(rec.mentor_id(), kIdWidth) << ' '
-          << PadRight(names.Of(rec.mentor_id()), kNameWidth) << ' '
+          << PadRight(names.Of(rec.mentor_id()), kScoreNameWidth) << ' '
           << FormatFixed(rec.score(), 3) << "  "
           << ReasonsText(rec.top_reasons()) << '\n';
     }
