@@ -1,6 +1,6 @@
 // `sopu bench`: replays a folder of past cohorts under one or more policies
-// (embedded engine, rounds in parallel) and reports quality, fairness,
-// stability, agreement with history and run time.
+// (embedded engine, or sopud servers with --server; rounds in parallel) and
+// reports quality, fairness, stability, agreement with history and run time.
 #include <cstdio>
 #include <iostream>
 #include <mutex>
@@ -21,7 +21,7 @@
 
 namespace sopu::cli {
 
-int RunBench(const BenchOptions& options) {
+int RunBench(const BenchOptions& options, EngineClient& engine) {
   std::vector<service::BenchPolicy> policies;
   for (const std::string& path : options.policy_paths) {
     absl::StatusOr<sopu::v1::Policy> policy = io::ReadPolicyFile(path);
@@ -48,6 +48,18 @@ int RunBench(const BenchOptions& options) {
   } else if (options.objective == "stable") {
     bench.objective = sopu::v1::OBJECTIVE_STABLE;
   }
+  // A server that fails a call fails the batch: a report with missing
+  // rounds would mislead.
+  std::mutex failure_mutex;
+  absl::Status server_failure;
+  bench.match = [&](const sopu::v1::MatchRequest& request) {
+    absl::StatusOr<sopu::v1::MatchResponse> response = engine.Match(request);
+    if (!response.ok() && client::IsServerFailure(response.status())) {
+      const std::lock_guard lock(failure_mutex);
+      if (server_failure.ok()) server_failure = response.status();
+    }
+    return response;
+  };
   ProgressBar bar;
   if (bar.enabled()) {
     bench.progress = [&bar](const Progress& p) {
@@ -59,6 +71,11 @@ int RunBench(const BenchOptions& options) {
   }
   service::BenchOutput output;
   { output = service::RunBench(rounds, policies, bench); }
+  if (!server_failure.ok()) {
+    std::cerr << "sopu: " << server_failure.message()
+              << "; no report was written\n";
+    return ExitCodeOf(server_failure);
+  }
   spdlog::info("replayed {} rounds under {} policies in {:.2f} s",
                rounds.size(), policies.size(), output.report.wall_seconds());
 

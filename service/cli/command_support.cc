@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "service/handlers/validate_handler.h"
 #include "service/render/violations_render.h"
 #include "service/status/bad_request.h"
 #include "service/validation/violation_list.h"
@@ -18,6 +17,7 @@ namespace sopu::cli {
 using service::FieldViolation;
 
 int ExitCodeOf(const absl::Status& status) {
+  if (client::IsServerFailure(status)) return kExitServer;
   switch (status.code()) {
     case absl::StatusCode::kInvalidArgument:
       return kExitInvalidInput;
@@ -56,7 +56,8 @@ const io::SourceMap* SourceOf(const Inputs& inputs) {
   return inputs.cohort.source.has_value() ? &*inputs.cohort.source : nullptr;
 }
 
-sopu::v1::ValidateResponse ValidateInputs(const Inputs& inputs) {
+absl::StatusOr<sopu::v1::ValidateResponse> ValidateInputs(
+    const Inputs& inputs, EngineClient& engine) {
   if (inputs.cohort.format == io::CohortFormat::kJson &&
       !inputs.cohort.problems.empty()) {
     // The JSON did not parse: the (empty) cohort has nothing more to say.
@@ -67,14 +68,23 @@ sopu::v1::ValidateResponse ValidateInputs(const Inputs& inputs) {
   sopu::v1::ValidateRequest request;
   *request.mutable_cohort() = inputs.cohort.cohort;
   if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
-  sopu::v1::ValidateResponse checked = service::HandleValidate(request);
-  sopu::v1::ValidateResponse response = checked;
+  absl::StatusOr<sopu::v1::ValidateResponse> checked = engine.Validate(request);
+  if (!checked.ok()) return checked.status();
+  sopu::v1::ValidateResponse response = *checked;
   response.clear_violations();
   for (const auto& p : inputs.cohort.problems) *response.add_violations() = p;
-  for (const auto& v : checked.violations()) *response.add_violations() = v;
+  for (const auto& v : checked->violations()) *response.add_violations() = v;
   response.set_valid(response.violations().empty());
-  response.set_truncated(checked.truncated() || inputs.cohort.truncated);
+  response.set_truncated(checked->truncated() || inputs.cohort.truncated);
   return response;
+}
+
+sopu::v1::Role RoleOf(const std::string& name) {
+  if (name == "mentor") return sopu::v1::ROLE_MENTOR;
+  if (name == "mentee") return sopu::v1::ROLE_MENTEE;
+  if (name == "facilitator") return sopu::v1::ROLE_FACILITATOR;
+  if (name == "peer") return sopu::v1::ROLE_PEER;
+  return sopu::v1::ROLE_UNSPECIFIED;
 }
 
 int ReportProblems(const Inputs& inputs, const std::string& path,
@@ -86,14 +96,17 @@ int ReportProblems(const Inputs& inputs, const std::string& path,
 }
 
 std::optional<int> ReportReadProblems(
-    const Inputs& inputs, const std::string& path,
+    const Inputs& inputs, const std::string& path, EngineClient& engine,
     const std::vector<FieldViolation>& extra) {
   if (inputs.cohort.problems.empty()) return std::nullopt;
-  const sopu::v1::ValidateResponse response = ValidateInputs(inputs);
-  std::vector<FieldViolation> all(response.violations().begin(),
-                                  response.violations().end());
+  const absl::StatusOr<sopu::v1::ValidateResponse> response =
+      ValidateInputs(inputs, engine);
+  if (!response.ok())
+    return ReportHandlerError(response.status(), inputs, path);
+  std::vector<FieldViolation> all(response->violations().begin(),
+                                  response->violations().end());
   all.insert(all.end(), extra.begin(), extra.end());
-  return ReportProblems(inputs, path, all, response.truncated());
+  return ReportProblems(inputs, path, all, response->truncated());
 }
 
 int ReportHandlerError(const absl::Status& status, const Inputs& inputs,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "service/cli/commands.h"
 #include "service/io/cohort_file.h"
 #include "service/io/json_files.h"
@@ -26,7 +27,8 @@ struct Inputs {
   std::optional<sopu::v1::Policy> policy;
 };
 
-// ExitCodeOf maps a status to the exit codes of commands.h.
+// ExitCodeOf maps a status to the exit codes of commands.h (a server's
+// failure, client::IsServerFailure, is kExitServer).
 [[nodiscard]] int ExitCodeOf(const absl::Status& status);
 
 // LoadInputs reads the cohort and policy files; on failure prints the reason
@@ -38,10 +40,11 @@ struct Inputs {
 // SourceOf: the CSV source map of the cohort, or nullptr.
 [[nodiscard]] const io::SourceMap* SourceOf(const Inputs& inputs);
 
-// ValidateInputs runs the validate handler on the inputs and puts the
-// reader's problems (cells that could not be read) first, so that every
-// problem is reported at once, in file order.
-[[nodiscard]] sopu::v1::ValidateResponse ValidateInputs(const Inputs& inputs);
+// ValidateInputs runs Validate on the inputs and puts the reader's problems
+// (cells that could not be read) first, so that every problem is reported
+// at once, in file order. Fails only when a server cannot be reached.
+[[nodiscard]] absl::StatusOr<sopu::v1::ValidateResponse> ValidateInputs(
+    const Inputs& inputs, EngineClient& engine);
 
 // ReportProblems prints every problem, located, and returns
 // kExitInvalidInput.
@@ -54,7 +57,7 @@ int ReportProblems(const Inputs& inputs, const std::string& path,
 // `extra`, e.g. a pair list's), returning kExitInvalidInput; nullopt when the
 // file was read cleanly.
 [[nodiscard]] std::optional<int> ReportReadProblems(
-    const Inputs& inputs, const std::string& path,
+    const Inputs& inputs, const std::string& path, EngineClient& engine,
     const std::vector<service::FieldViolation>& extra = {});
 
 // ReportHandlerError reports a handler's failure: every field violation of
@@ -62,6 +65,10 @@ int ReportProblems(const Inputs& inputs, const std::string& path,
 // the exit code.
 int ReportHandlerError(const absl::Status& status, const Inputs& inputs,
                        const std::string& path);
+
+// RoleOf: the contract role of a --role value (mentor, mentee, facilitator,
+// peer); ROLE_UNSPECIFIED for anything else.
+[[nodiscard]] sopu::v1::Role RoleOf(const std::string& name);
 
 // PairSource remembers where a request's pair list came from, to turn
 // "locked[3].mentor_id" back into "lock.csv row 5, mentor_id".

@@ -11,10 +11,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/cli/command_support.h"
-#include "service/handlers/match_handler.h"
-#include "service/handlers/peer_pairs_handler.h"
-#include "service/handlers/score_handler.h"
-#include "service/handlers/validate_handler.h"
 #include "service/io/cohort_file.h"
 #include "service/io/json_files.h"
 #include "service/io/pair_list_reader.h"
@@ -30,13 +26,18 @@ namespace sopu::cli {
 
 using service::FieldViolation;
 
-int RunValidate(const ValidateOptions& options) {
+int RunValidate(const ValidateOptions& options, EngineClient& engine) {
   Inputs inputs;
   if (auto code =
           LoadInputs(options.cohort_path, options.policy_path, inputs)) {
     return *code;
   }
-  const sopu::v1::ValidateResponse response = ValidateInputs(inputs);
+  const absl::StatusOr<sopu::v1::ValidateResponse> checked =
+      ValidateInputs(inputs, engine);
+  if (!checked.ok()) {
+    return ReportHandlerError(checked.status(), inputs, options.cohort_path);
+  }
+  const sopu::v1::ValidateResponse& response = *checked;
   if (options.format == "json") {
     std::cout << io::MessageToPrettyJson(response);
     return response.valid() ? kExitOk : kExitInvalidInput;
@@ -55,7 +56,7 @@ int RunValidate(const ValidateOptions& options) {
   return kExitOk;
 }
 
-int RunScore(const ScoreOptions& options) {
+int RunScore(const ScoreOptions& options, EngineClient& engine) {
   Inputs inputs;
   if (auto code =
           LoadInputs(options.cohort_path, options.policy_path, inputs)) {
@@ -66,13 +67,12 @@ int RunScore(const ScoreOptions& options) {
   if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
   request.set_top_k(options.top);
 
-  if (auto code = ReportReadProblems(inputs, options.cohort_path)) {
+  if (auto code = ReportReadProblems(inputs, options.cohort_path, engine)) {
     return *code;
   }
 
   const auto start = std::chrono::steady_clock::now();
-  absl::StatusOr<sopu::v1::ScoreResponse> response =
-      service::HandleScore(request);
+  absl::StatusOr<sopu::v1::ScoreResponse> response = engine.Score(request);
   if (!response.ok()) {
     return ReportHandlerError(response.status(), inputs, options.cohort_path);
   }
@@ -119,7 +119,7 @@ sopu::v1::Objective ObjectiveOf(const std::string& name) {
 
 }  // namespace
 
-int RunMatch(const MatchOptions& options) {
+int RunMatch(const MatchOptions& options, EngineClient& engine) {
   Inputs inputs;
   if (auto code =
           LoadInputs(options.cohort_path, options.policy_path, inputs)) {
@@ -148,14 +148,13 @@ int RunMatch(const MatchOptions& options) {
     }
   }
 
-  if (auto code =
-          ReportReadProblems(inputs, options.cohort_path, pair_problems)) {
+  if (auto code = ReportReadProblems(inputs, options.cohort_path, engine,
+                                     pair_problems)) {
     return *code;
   }
 
   const auto start = std::chrono::steady_clock::now();
-  absl::StatusOr<sopu::v1::MatchResponse> response =
-      service::HandleMatch(request);
+  absl::StatusOr<sopu::v1::MatchResponse> response = engine.Match(request);
   if (!response.ok() &&
       response.status().code() != absl::StatusCode::kInvalidArgument) {
     std::cerr << "sopu: " << response.status().message() << '\n';
@@ -185,13 +184,13 @@ int RunMatch(const MatchOptions& options) {
               options.output_path);
 }
 
-int RunPairs(const PairsOptions& options) {
+int RunPairs(const PairsOptions& options, EngineClient& engine) {
   Inputs inputs;
   if (auto code =
           LoadInputs(options.cohort_path, options.policy_path, inputs)) {
     return *code;
   }
-  if (auto code = ReportReadProblems(inputs, options.cohort_path)) {
+  if (auto code = ReportReadProblems(inputs, options.cohort_path, engine)) {
     return *code;
   }
   sopu::v1::PeerPairsRequest request;
@@ -201,7 +200,7 @@ int RunPairs(const PairsOptions& options) {
   if (options.min_score >= 0.0) request.set_min_score(options.min_score);
 
   absl::StatusOr<sopu::v1::PeerPairsResponse> response =
-      service::HandlePeerPairs(request);
+      engine.PeerPairs(request);
   if (!response.ok()) {
     return ReportHandlerError(response.status(), inputs, options.cohort_path);
   }

@@ -1,9 +1,12 @@
 // The `sopu` command line's commands. Each builds the same request message
-// the gRPC API takes, runs the shared request handler (embedded engine), and
-// renders the response; so the command line and the server behave alike.
+// the gRPC API takes, sends it to the engine (the shared request handlers in
+// this process, or a sopud server with `sopu --server`: see
+// service/client/engine_client.h), and renders the response; so the command
+// line and the server behave alike.
 //
 // Exit codes: 0 success; 1 the input has problems (all are listed);
-// 2 usage error; 3 a file cannot be read or written; 4 internal error.
+// 2 usage error; 3 a file cannot be read or written; 4 internal error;
+// 5 the server could not be reached or refused the call.
 #ifndef SOPU_SERVICE_CLI_COMMANDS_H_
 #define SOPU_SERVICE_CLI_COMMANDS_H_
 
@@ -11,13 +14,18 @@
 #include <string>
 #include <vector>
 
+#include "service/client/engine_client.h"
+
 namespace sopu::cli {
+
+using client::EngineClient;
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalidInput = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitIo = 3;
 inline constexpr int kExitInternal = 4;
+inline constexpr int kExitServer = 5;
 
 struct ValidateOptions {
   std::string cohort_path;
@@ -109,13 +117,26 @@ struct CalibrateOptions {
   std::string truth_path;   // optional: true weights to compare with
 };
 
-[[nodiscard]] int RunValidate(const ValidateOptions& options);
-[[nodiscard]] int RunScore(const ScoreOptions& options);
-[[nodiscard]] int RunMatch(const MatchOptions& options);
-[[nodiscard]] int RunPairs(const PairsOptions& options);
-[[nodiscard]] int RunGroups(const GroupsOptions& options);
+struct ExplainOptions {
+  std::string cohort_path;
+  std::string policy_path;         // empty: the default policy
+  std::string pair;                // "MENTOR_ID,MENTEE_ID"
+  std::vector<std::string> group;  // member ids (with pair empty)
+  std::string role = "peer";       // the group's member role
+  std::string format = "table";    // table | json
+  std::string output_path;         // empty: standard output
+};
+
+[[nodiscard]] int RunValidate(const ValidateOptions& options,
+                              EngineClient& engine);
+[[nodiscard]] int RunScore(const ScoreOptions& options, EngineClient& engine);
+[[nodiscard]] int RunMatch(const MatchOptions& options, EngineClient& engine);
+[[nodiscard]] int RunPairs(const PairsOptions& options, EngineClient& engine);
+[[nodiscard]] int RunGroups(const GroupsOptions& options, EngineClient& engine);
+[[nodiscard]] int RunExplain(const ExplainOptions& options,
+                             EngineClient& engine);
 [[nodiscard]] int RunGen(const GenOptions& options);
-[[nodiscard]] int RunBench(const BenchOptions& options);
+[[nodiscard]] int RunBench(const BenchOptions& options, EngineClient& engine);
 [[nodiscard]] int RunCalibrate(const CalibrateOptions& options);
 
 }  // namespace sopu::cli

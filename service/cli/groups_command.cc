@@ -26,14 +26,6 @@
 namespace sopu::cli {
 namespace {
 
-sopu::v1::Role RoleOf(const std::string& name) {
-  if (name == "mentor") return sopu::v1::ROLE_MENTOR;
-  if (name == "mentee") return sopu::v1::ROLE_MENTEE;
-  if (name == "facilitator") return sopu::v1::ROLE_FACILITATOR;
-  if (name == "peer") return sopu::v1::ROLE_PEER;
-  return sopu::v1::ROLE_UNSPECIFIED;
-}
-
 bool ParseInt(std::string_view text, int& out) {
   const auto [end, ec] =
       std::from_chars(text.data(), text.data() + text.size(), out);
@@ -54,7 +46,7 @@ bool ParseSize(const std::string& text, int& min_size, int& max_size) {
 
 }  // namespace
 
-int RunGroups(const GroupsOptions& options) {
+int RunGroups(const GroupsOptions& options, EngineClient& engine) {
   sopu::v1::GroupsRequest request;
   if (!options.size.empty()) {
     int min_size = 0;
@@ -82,7 +74,7 @@ int RunGroups(const GroupsOptions& options) {
           LoadInputs(options.cohort_path, options.policy_path, inputs)) {
     return *code;
   }
-  if (auto code = ReportReadProblems(inputs, options.cohort_path)) {
+  if (auto code = ReportReadProblems(inputs, options.cohort_path, engine)) {
     return *code;
   }
   std::vector<service::FieldViolation> problems;
@@ -141,7 +133,7 @@ int RunGroups(const GroupsOptions& options) {
     };
   }
   absl::StatusOr<sopu::v1::GroupsResponse> response =
-      service::HandleGroups(request, nullptr, progress);
+      engine.FormGroups(request, progress);
   if (!response.ok()) {
     if (response.status().code() != absl::StatusCode::kInvalidArgument) {
       return ReportHandlerError(response.status(), inputs, options.cohort_path);

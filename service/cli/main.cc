@@ -1,5 +1,7 @@
-// sopu: the command line. Runs the engine embedded (no server needed).
+// sopu: the command line. Runs the engine embedded (no server needed), or
+// on a sopud server with --server.
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "CLI/CLI.hpp"
@@ -7,6 +9,9 @@
 #include "service/cli/commands.h"
 #include "service/cli/solve_command.h"
 #include "service/cli/solve_groups_command.h"
+#include "service/client/client_channel.h"
+#include "service/client/embedded_client.h"
+#include "service/client/remote_client.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 
@@ -19,7 +24,8 @@ int Run(int argc, char** argv) {
       "Cohorts are CSV (docs/csv-format.md) or JSON (docs/json-format.md);\n"
       "policies are JSON. Exit codes: 0 ok, 1 the input has problems (all\n"
       "are listed), 2 usage error, 3 a file cannot be read or written,\n"
-      "4 internal error.",
+      "4 internal error, 5 the server could not be reached or refused the\n"
+      "call (with --server).",
       "sopu"};
   app.set_version_flag("--version", std::string(sopu::kVersion));
   app.require_subcommand(1);
@@ -27,6 +33,32 @@ int Run(int argc, char** argv) {
   app.add_flag("-v,--verbose", verbose,
                "Log counts and timings to standard error (never names or "
                "profile values)");
+  sopu::client::ClientOptions server;
+  app.add_option("--server", server.targets,
+                 "Run on sopud at this address (host:port, unix:PATH) instead "
+                 "of the embedded engine; same output. For `bench`, a comma "
+                 "list spreads the rounds over several servers (gRPC "
+                 "round-robin). Applies to validate, score, match, pairs, "
+                 "groups, explain and bench")
+      ->envname("SOPU_SERVER");
+  app.add_option("--token-file", server.token_file,
+                 "With --server: file whose first line is the bearer token")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-ca", server.tls_ca_file,
+                 "With --server: PEM CA of the server's certificate (TLS)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-cert", server.tls_cert_file,
+                 "With --server and --tls-ca: PEM client certificate (mutual "
+                 "TLS)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-key", server.tls_key_file,
+                 "With --tls-cert: PEM client private key")
+      ->check(CLI::ExistingFile);
+  app.add_option("--deadline", server.deadline_seconds,
+                 "With --server: seconds a call may take (groups: on top of "
+                 "the time limit)")
+      ->check(CLI::Range(1.0, 86400.0))
+      ->capture_default_str();
 
   sopu::cli::ValidateOptions validate;
   CLI::App* validate_cmd = app.add_subcommand(
@@ -134,6 +166,42 @@ int Run(int argc, char** argv) {
       ->capture_default_str();
   pairs_cmd->add_option("-o,--output", pairs.output_path,
                         "Write to this file instead of standard output");
+
+  sopu::cli::ExplainOptions explain;
+  CLI::App* explain_cmd = app.add_subcommand(
+      "explain",
+      "Explain one mentor-mentee pair (every criterion's value and "
+      "contribution, the rules that forbid it) or one group (its score, "
+      "criteria and every member pair)");
+  explain_cmd
+      ->add_option("COHORT", explain.cohort_path, "Cohort file: .csv or .json")
+      ->required();
+  explain_cmd->add_option("--policy", explain.policy_path,
+                          "Policy file (JSON). Default: see `sopu score`");
+  CLI::Option* pair_opt = explain_cmd->add_option(
+      "--pair", explain.pair, "MENTOR_ID,MENTEE_ID: explain this pair");
+  CLI::Option* group_opt =
+      explain_cmd
+          ->add_option("--group", explain.group,
+                       "ID,ID,...: explain these participants as one group")
+          ->delimiter(',');
+  pair_opt->excludes(group_opt);
+  explain_cmd
+      ->add_option("--role", explain.role,
+                   "With --group: the members' role (whose pool "
+                   "scores them, as in `sopu groups`)")
+      ->check(CLI::IsMember({"mentor", "mentee", "facilitator", "peer"}))
+      ->capture_default_str();
+  explain_cmd->add_option("--format", explain.format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  explain_cmd->add_option("-o,--output", explain.output_path,
+                          "Write to this file instead of standard output");
+  explain_cmd->callback([&] {
+    if (explain.pair.empty() && explain.group.empty()) {
+      throw CLI::ValidationError("explain", "give --pair or --group");
+    }
+  });
 
   sopu::cli::GroupsOptions groups;
   CLI::App* groups_cmd = app.add_subcommand(
@@ -379,14 +447,37 @@ int Run(int argc, char** argv) {
   spdlog::set_pattern("sopu: %v");
   spdlog::set_level(verbose ? spdlog::level::info : spdlog::level::warn);
 
+  const bool local_only = app.got_subcommand(gen_cmd) ||
+                          app.got_subcommand(calibrate_cmd) ||
+                          app.got_subcommand(solve_cmd);
+  if (!server.targets.empty() && local_only) {
+    std::cerr << "sopu: --server applies to validate, score, match, pairs, "
+                 "groups, explain and bench; this command runs locally\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<sopu::client::EngineClient> engine;
+  if (server.targets.empty()) {
+    engine = std::make_unique<sopu::client::EmbeddedClient>();
+  } else {
+    absl::StatusOr<std::unique_ptr<sopu::client::RemoteClient>> remote =
+        sopu::client::RemoteClient::Connect(server);
+    if (!remote.ok()) {
+      std::cerr << "sopu: " << remote.status().message() << '\n';
+      return kExitUsage;
+    }
+    engine = *std::move(remote);
+    spdlog::info("engine: sopud at {}", server.targets);
+  }
+
   try {
-    if (app.got_subcommand(validate_cmd)) return RunValidate(validate);
-    if (app.got_subcommand(score_cmd)) return RunScore(score);
-    if (app.got_subcommand(match_cmd)) return RunMatch(match);
-    if (app.got_subcommand(pairs_cmd)) return RunPairs(pairs);
-    if (app.got_subcommand(groups_cmd)) return RunGroups(groups);
+    if (app.got_subcommand(validate_cmd)) return RunValidate(validate, *engine);
+    if (app.got_subcommand(score_cmd)) return RunScore(score, *engine);
+    if (app.got_subcommand(match_cmd)) return RunMatch(match, *engine);
+    if (app.got_subcommand(pairs_cmd)) return RunPairs(pairs, *engine);
+    if (app.got_subcommand(groups_cmd)) return RunGroups(groups, *engine);
+    if (app.got_subcommand(explain_cmd)) return RunExplain(explain, *engine);
     if (app.got_subcommand(gen_cmd)) return RunGen(gen);
-    if (app.got_subcommand(bench_cmd)) return RunBench(bench);
+    if (app.got_subcommand(bench_cmd)) return RunBench(bench, *engine);
     if (app.got_subcommand(calibrate_cmd)) return RunCalibrate(calibrate);
     if (solve_cmd->got_subcommand(solve_assignment_cmd)) {
       return RunSolveAssignment(solve_assignment);

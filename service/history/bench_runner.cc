@@ -66,7 +66,7 @@ double Covered(const Participant& mentee, const Participant* mentor) {
 }  // namespace
 
 BenchRun RunOne(const sopu::v1::PastCohort& past, const BenchPolicy& policy,
-                sopu::v1::Objective objective) {
+                sopu::v1::Objective objective, const MatchFunction& match) {
   BenchRun run;
   sopu::v1::BenchResult& result = run.result;
   result.set_cohort(past.name());
@@ -90,7 +90,8 @@ BenchRun RunOne(const sopu::v1::PastCohort& past, const BenchPolicy& policy,
   *request.mutable_policy() = policy.policy;
   request.set_objective(objective);
   const auto start = std::chrono::steady_clock::now();
-  absl::StatusOr<sopu::v1::MatchResponse> response = HandleMatch(request);
+  absl::StatusOr<sopu::v1::MatchResponse> response =
+      match ? match(request) : HandleMatch(request);
   result.set_seconds(
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count());
@@ -307,7 +308,8 @@ BenchOutput RunBench(const std::vector<sopu::v1::PastCohort>& rounds,
   auto worker = [&] {
     for (std::size_t i = next++; i < rounds.size(); i = next++) {
       for (std::size_t k = 0; k < p; ++k) {
-        out.runs[i * p + k] = RunOne(rounds[i], policies[k], options.objective);
+        out.runs[i * p + k] =
+            RunOne(rounds[i], policies[k], options.objective, options.match);
       }
       const std::int64_t finished = ++done;
       if (options.progress) {

@@ -16,9 +16,11 @@
 #ifndef SOPU_SERVICE_HISTORY_BENCH_RUNNER_H_
 #define SOPU_SERVICE_HISTORY_BENCH_RUNNER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "engine/common/cancellation.h"
 #include "sopu/v1/history.pb.h"
 #include "sopu/v1/policy.pb.h"
@@ -31,8 +33,16 @@ struct BenchPolicy {
   sopu::v1::Policy policy;
 };
 
+// MatchFunction runs one MatchRequest; it must be safe to call from several
+// threads at once.
+using MatchFunction = std::function<absl::StatusOr<sopu::v1::MatchResponse>(
+    const sopu::v1::MatchRequest&)>;
+
 struct BenchOptions {
   sopu::v1::Objective objective = sopu::v1::OBJECTIVE_OPTIMAL_UNSPECIFIED;
+  // How each round is matched; empty: HandleMatch in this process. `sopu
+  // bench --server` sends the requests to sopud instead.
+  MatchFunction match;
   int jobs = 1;  // worker threads, 1..256
   // Called after each finished round with done = rounds finished, total =
   // rounds; from the worker threads, one call at a time. May be empty.
@@ -61,10 +71,12 @@ struct BenchOutput {
   std::vector<BenchRun> overall;
 };
 
-// RunOne replays one valid past cohort under one policy.
+// RunOne replays one valid past cohort under one policy (`match` empty:
+// HandleMatch).
 [[nodiscard]] BenchRun RunOne(const sopu::v1::PastCohort& past,
                               const BenchPolicy& policy,
-                              sopu::v1::Objective objective);
+                              sopu::v1::Objective objective,
+                              const MatchFunction& match = {});
 
 // Pool combines runs of one policy into its "(all)" figures.
 [[nodiscard]] BenchRun Pool(const std::vector<const BenchRun*>& runs,

@@ -16,7 +16,8 @@ int Run(int argc, char** argv) {
   sopu::server::ServerOptions options;
   CLI::App app{
       "sopud — the sopu gRPC server (sopu.v1.Sopu: Validate, Score, Match, "
-      "PeerPairs, FormGroups, FormGroupsStream), with grpc.health.v1 and "
+      "PeerPairs, FormGroups, FormGroupsStream, ExplainPair, ExplainGroup), "
+      "with grpc.health.v1 and "
       "reflection. Stops gracefully on SIGTERM/SIGINT. Logs (stderr) carry "
       "ids, counts, codes and durations only. See docs/api.md.",
       "sopud"};

@@ -7,6 +7,7 @@
 #include <thread>
 #include <utility>
 
+#include "service/handlers/explain_handler.h"
 #include "service/handlers/groups_handler.h"
 #include "service/handlers/match_handler.h"
 #include "service/handlers/peer_pairs_handler.h"
@@ -251,6 +252,26 @@ grpc::Status SopuServiceImpl::FormGroupsStream(
                       request->cohort().participants_size()};
   return ToGrpcStatus(Serve(context, spec, [&](CallState& call) {
     return SolveGroupsStreaming(*request, call, writer);
+  }));
+}
+
+grpc::Status SopuServiceImpl::ExplainPair(
+    grpc::ServerContext* context, const sopu::v1::ExplainPairRequest* request,
+    sopu::v1::ExplainPairResponse* response) {
+  const CallSpec spec{"ExplainPair", request->cohort().participants_size(),
+                      /*admit=*/false};
+  return ToGrpcStatus(Serve(context, spec, [&](CallState&) {
+    return Deliver(service::HandleExplainPair(*request), *request, response);
+  }));
+}
+
+grpc::Status SopuServiceImpl::ExplainGroup(
+    grpc::ServerContext* context, const sopu::v1::ExplainGroupRequest* request,
+    sopu::v1::ExplainGroupResponse* response) {
+  const CallSpec spec{"ExplainGroup", request->cohort().participants_size(),
+                      /*admit=*/false};
+  return ToGrpcStatus(Serve(context, spec, [&](CallState&) {
+    return Deliver(service::HandleExplainGroup(*request), *request, response);
   }));
 }
 

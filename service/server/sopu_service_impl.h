@@ -5,7 +5,8 @@
 //   - caps the cohort (INVALID_ARGUMENT on cohort.participants);
 //   - feeds a CancellationToken from the client's cancel and deadline and
 //     the server's stop (CallWatcher);
-//   - passes solves through admission control (Validate is exempt: cheap);
+//   - passes solves through admission control (Validate, ExplainPair and
+//     ExplainGroup are exempt: cheap, no score matrix and no search);
 //   - catches every exception (INTERNAL, never a crash or UNKNOWN);
 //   - maps the status in one place (ToGrpcStatus) and logs one line: call
 //     number, method, participant count, code, queue and total ms. Never a
@@ -62,6 +63,12 @@ class SopuServiceImpl final : public sopu::v1::Sopu::Service {
   grpc::Status FormGroupsStream(
       grpc::ServerContext* context, const sopu::v1::GroupsRequest* request,
       grpc::ServerWriter<sopu::v1::GroupsProgress>* writer) override;
+  grpc::Status ExplainPair(grpc::ServerContext* context,
+                           const sopu::v1::ExplainPairRequest* request,
+                           sopu::v1::ExplainPairResponse* response) override;
+  grpc::Status ExplainGroup(grpc::ServerContext* context,
+                            const sopu::v1::ExplainGroupRequest* request,
+                            sopu::v1::ExplainGroupResponse* response) override;
 
   // BeginShutdown: new calls get UNAVAILABLE; running ones go on.
   void BeginShutdown() { shutting_down_.store(true); }

@@ -76,7 +76,7 @@ expect score-excluded 0 stdout \
 expect score-csv 0 stdout \
   "a1,Väinö,1,m1,Äijä Öberg,1.0000,complement,1.0000,,,,,"$'\r' \
   -- "$sopu" score "$data/no-swedish.csv" --format csv
-expect score-json 0 stdout ' "engine_version": "0.1.0"' \
+expect score-json 0 stdout ' "engine_version": "0.1.0",' \
   -- "$sopu" score "$data/no-swedish.csv" --format json
 
 expect match-example 0 stdout \
@@ -224,6 +224,19 @@ expect bench-report 0 stdout "<!DOCTYPE html>" \
   -- bash -c "'$sopu' bench '$work/p1' --policy '$repo/examples/policy.json' \
      --policy '$repo/examples/small-policy.json' --jobs 2 \
      --report '$work/r.html' >/dev/null && head -1 '$work/r.html'"
+
+expect explain-pair 0 stdout "Score 0.765 · allowed" \
+  -- "$sopu" explain "$repo/examples/cohort.csv" --policy "$repo/examples/policy.json" --pair m02,a01
+expect explain-pair-sums 0 stdout "0.765" \
+  -- bash -c "'$sopu' explain '$repo/examples/cohort.csv' --policy '$repo/examples/policy.json' \
+     --pair m02,a01 | awk '/^  [a-z-]+ +[0-9.]+ +[0-9.]+\$/ { t += \$3 } END { printf \"%.3f\\n\", t }'"
+expect explain-group 0 stdout "  a01      a02      0.377" \
+  -- "$sopu" explain "$repo/examples/cohort.csv" --policy "$repo/examples/groups-policy.json" \
+  --role mentee --group a01,a02,a03
+expect explain-unknown-id 1 stderr "mentee_id: no participant has this id" \
+  -- "$sopu" explain "$repo/examples/cohort.csv" --pair m02,zz
+expect explain-needs-a-question 2 stderr "explain: give --pair or --group" \
+  -- "$sopu" explain "$repo/examples/cohort.csv"
 
 cp "$repo/examples/policy.json" "$work/policy.json"
 expect calibrate-never-overwrites 2 stderr \

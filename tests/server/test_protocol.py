@@ -186,6 +186,57 @@ class Protocol(unittest.TestCase):
         self.assertRegex(result.input_hash, r"^[0-9a-f]{64}$")
         self.assertEqual(sum(len(g.member_ids) for g in result.groups), 40)
 
+    def test_explain_pair_and_group(self):
+        hex64 = re.compile(r"^[0-9a-f]{64}$")
+        cohort = h.mentoring_cohort(3, 5)
+        # ExplainPair: the score Score reports for the same pair.
+        pair = self.stub.ExplainPair(
+            self.pb.ExplainPairRequest(cohort=cohort, mentor_id="m01",
+                                       mentee_id="a00"), timeout=10)
+        self.assertTrue(pair.allowed)
+        self.assertEqual(list(pair.excluded_by), [])
+        self.assertRegex(pair.input_hash, hex64)
+        self.assertNotEqual(pair.engine_version, "")
+        self.assertAlmostEqual(
+            sum(c.contribution for c in pair.contributions), pair.score,
+            places=12)
+        score = self.stub.Score(self.pb.ScoreRequest(cohort=cohort, top_k=3),
+                                timeout=10)
+        listed = {r.mentor_id: r.score for r in score.mentees[0].mentors}
+        self.assertEqual(pair.score, listed["m01"])
+        self.assert_invalid(
+            self.stub.ExplainPair,
+            self.pb.ExplainPairRequest(cohort=cohort, mentor_id="a01",
+                                       mentee_id=h.CANARY), ["mentor_id",
+                                                             "mentee_id"])
+        # ExplainGroup: the score FormGroups reports for a formed group.
+        request = h.groups_request(20, time_limit=0.3)
+        groups = self.stub.FormGroups(request, timeout=10)
+        self.assertEqual(groups.status, self.pb.GROUPS_STATUS_FEASIBLE)
+        formed = groups.groups[0]
+        group = self.stub.ExplainGroup(
+            self.pb.ExplainGroupRequest(cohort=request.cohort,
+                                        member_role=request.member_role,
+                                        member_ids=formed.member_ids),
+            timeout=10)
+        self.assertEqual(group.score, formed.score)
+        self.assertEqual(group.mean_pair_score, formed.mean_pair_score)
+        n = len(formed.member_ids)
+        self.assertEqual(len(group.pairs), n * (n - 1) // 2)
+        self.assertAlmostEqual(sum(p.score for p in group.pairs), group.score,
+                               places=9)
+        self.assertEqual(list(group.conflicts), [])
+        self.assertRegex(group.input_hash, hex64)
+        ids = list(formed.member_ids)
+        _, details = self.assert_invalid(
+            self.stub.ExplainGroup,
+            self.pb.ExplainGroupRequest(cohort=request.cohort,
+                                        member_ids=ids + [ids[0]]),
+            ["member_ids[%d]" % n])
+        text = " ".join(v.description
+                        for v in details["BadRequest"].field_violations)
+        self.assertNotIn(ids[0], text)
+
     def test_zz_no_canary_in_logs(self):
         self.assertGreater(len(self.server.call_lines()), 5)
         h.assert_no_canary_in_logs(self)
