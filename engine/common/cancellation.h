@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 namespace sopu {
 
@@ -28,11 +29,15 @@ class CancellationToken {
 };
 
 // Progress is what a solver reports: work done out of work total (units
-// chosen by the solver, e.g. mentees assigned), best objective so far.
+// chosen by the solver, e.g. mentees assigned), best objective so far, and
+// (grouping solvers) the best solution when it improved since the last
+// report and breaks no hard rule: the group of each element, valid only
+// during the callback; nullptr otherwise.
 struct Progress {
   std::int64_t done = 0;
   std::int64_t total = 0;
   double best_objective = 0.0;
+  const std::vector<int>* improved_group_of = nullptr;
 };
 
 // ProgressCallback may be empty. Solvers call it a few times a second at

@@ -305,8 +305,13 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
   result.upper_bound = GroupObjectiveUpperBound(problem);
   Member best;
   bool have_best = false;
+  // Versions of `best`: bumped on each improvement, and the last reported.
+  int best_version = 0;
+  int reported_version = 0;
+  auto last_tick = std::chrono::steady_clock::now();
   const auto tick = [&] {
     if (!options.progress) return;
+    last_tick = std::chrono::steady_clock::now();
     Progress p;
     if (options.time_limit_seconds > 0.0) {
       p.done = static_cast<std::int64_t>(1000.0 * elapsed());
@@ -316,6 +321,11 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
       p.total = options.max_rounds;
     }
     p.best_objective = have_best ? best.objective : 0.0;
+    if (have_best && best_version != reported_version && best.violations == 0 &&
+        !best.group_of.empty()) {
+      p.improved_group_of = &best.group_of;
+      reported_version = best_version;
+    }
     options.progress(p);
   };
   const auto finish = [&](Worker& worker, SearchRng& rng, Member& out) {
@@ -340,6 +350,7 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
     if (!have_best || Better(m, best)) {
       best = m;
       have_best = true;
+      ++best_version;
       result.seconds_to_best = m.finished_at;
     }
   };
@@ -359,7 +370,16 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
         finish(worker, rng, population[Idx(k)]);
       },
       tick);
+  // paced_tick: progress between rounds too, when short rounds never let
+  // RunUnits' waiting tick fire (small problems), about 5 times a second.
+  const auto paced_tick = [&] {
+    if (std::chrono::steady_clock::now() - last_tick >=
+        std::chrono::milliseconds(200)) {
+      tick();
+    }
+  };
   for (const Member& m : population) admit(m);
+  paced_tick();
   Pool pool(options.pool_quality_weight);
   pool.Rebuild(population);
   int stale_rounds = 0;
@@ -406,6 +426,7 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
       changed = pool.Offer(std::move(child), population) || changed;
     }
     stale_rounds = changed ? 0 : stale_rounds + 1;
+    paced_tick();
     if (restart_after > 0 && stale_rounds >= restart_after && !stop.Expired()) {
       // Restart: keep the best member, rebuild the others from random
       // starts (streams after every child's, in a fixed order).

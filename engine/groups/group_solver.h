@@ -105,7 +105,9 @@ struct GroupSolverOptions {
   // Stop as soon as a grouping without violations reaches this objective.
   std::optional<double> target_objective;
   // Optional hooks; may be null / empty. Progress: done / total are elapsed
-  // milliseconds of the time limit, or rounds of max_rounds.
+  // milliseconds of the time limit, or rounds of max_rounds;
+  // improved_group_of is the best grouping when it improved since the last
+  // report and breaks no rule.
   const CancellationToken* cancel = nullptr;
   ProgressCallback progress;
 };

@@ -49,6 +49,9 @@ void CheckRequest(const GroupsRequest& r, ViolationList& violations) {
   }
   if (r.max_size() > 10000) violations.Add("max_size", "must be <= 10000");
   if (r.group_count() < 0) violations.Add("group_count", "must be >= 0");
+  if (r.group_count() > 10000) {
+    violations.Add("group_count", "must be <= 10000");
+  }
   if (r.group_count() > 0 && !r.key_attribute().empty()) {
     violations.Add("group_count",
                    "cannot be combined with key_attribute (each key value "
@@ -179,11 +182,32 @@ void AddBreakdown(const ScoringModel& model, const std::vector<int>& members,
   }
 }
 
+// Improvement: a part's grouping (group of each element) as member ids,
+// empty groups left out.
+sopu::v1::GroupsImprovement Improvement(
+    const GroupPart& part, const std::vector<const Participant*>& pool,
+    const std::vector<int>& group_of, double objective) {
+  sopu::v1::GroupsImprovement out;
+  out.set_key_value(part.key_value);
+  out.set_objective(objective);
+  std::vector<std::vector<int>> members(Idx(part.problem.group_count()));
+  for (std::size_t k = 0; k < group_of.size() && k < part.members.size(); ++k) {
+    members[Idx(group_of[k])].push_back(part.members[k]);
+  }
+  for (const std::vector<int>& g : members) {
+    if (g.empty()) continue;
+    auto* group = out.add_groups();
+    for (const int i : g) group->add_member_ids(pool[Idx(i)]->id);
+  }
+  return out;
+}
+
 }  // namespace
 
-absl::StatusOr<GroupsResponse> HandleGroups(const GroupsRequest& request,
-                                            const CancellationToken* cancel,
-                                            const ProgressCallback& progress) {
+absl::StatusOr<GroupsResponse> HandleGroups(
+    const GroupsRequest& request, const CancellationToken* cancel,
+    const ProgressCallback& progress,
+    const GroupsImprovementCallback& improved) {
   ViolationList violations;
   CheckRequest(request, violations);
   absl::StatusOr<PreparedInputs> inputs = PrepareInputs(
@@ -254,11 +278,17 @@ absl::StatusOr<GroupsResponse> HandleGroups(const GroupsRequest& request,
     options.seed = seed;
     options.cancel = cancel;
     const double before = elapsed;
-    if (progress) {
+    if (progress || improved) {
       options.progress = [&, before](const Progress& inner) {
+        if (improved && inner.improved_group_of != nullptr) {
+          improved(Improvement(part, pool, *inner.improved_group_of,
+                               inner.best_objective));
+        }
+        if (!progress) return;
         Progress outer = inner;
         outer.done = static_cast<std::int64_t>(1000.0 * before) + inner.done;
         outer.total = static_cast<std::int64_t>(1000.0 * time_limit);
+        outer.improved_group_of = nullptr;  // element indices of one part
         progress(outer);
       };
     }

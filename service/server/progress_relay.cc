@@ -1,10 +1,25 @@
 #include "service/server/progress_relay.h"
 
+#include <utility>
+
 namespace sopu::server {
 
 void ProgressRelay::Report(const Progress& progress) {
   std::lock_guard lock(mu_);
   latest_ = progress;
+  latest_->improved_group_of = nullptr;
+}
+
+void ProgressRelay::ReportImprovement(sopu::v1::GroupsImprovement improvement) {
+  std::lock_guard lock(mu_);
+  improvement_ = std::move(improvement);
+}
+
+std::optional<sopu::v1::GroupsImprovement> ProgressRelay::TakeImprovement() {
+  std::lock_guard lock(mu_);
+  std::optional<sopu::v1::GroupsImprovement> out = std::move(improvement_);
+  improvement_.reset();
+  return out;
 }
 
 void ProgressRelay::Finish() {

@@ -73,7 +73,10 @@ absl::Status SolveGroupsStreaming(
     try {
       result = service::HandleGroups(
           *clamped, &call.cancel,
-          [&relay](const Progress& p) { relay.Report(p); });
+          [&relay](const Progress& p) { relay.Report(p); },
+          [&relay](const sopu::v1::GroupsImprovement& improvement) {
+            relay.ReportImprovement(improvement);
+          });
     } catch (...) {
       result = absl::InternalError("internal error");
     }
@@ -88,6 +91,10 @@ absl::Status SolveGroupsStreaming(
     update->set_limit_ms(limit_ms);
     if (const std::optional<Progress> p = relay.Latest()) {
       update->set_best_objective(p->best_objective);
+    }
+    if (std::optional<sopu::v1::GroupsImprovement> improvement =
+            relay.TakeImprovement()) {
+      *update->mutable_improved() = *std::move(improvement);
     }
     if (!writer->Write(message)) call.cancel.Cancel();  // the client is gone
   }

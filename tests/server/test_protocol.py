@@ -2,7 +2,7 @@
 """T1 (protocol conformance) and the malformed-input part of T4: health,
 reflection, UNIMPLEMENTED, rich INVALID_ARGUMENT (ErrorInfo + BadRequest
 paths, never values), the cohort cap, every rpc answering with input_hash,
-and FormGroupsStream's progress. Ends with the canary check."""
+and FormGroupsStream's progress and improving solutions. Ends with the canary check."""
 import math
 import re
 import unittest
@@ -185,6 +185,23 @@ class Protocol(unittest.TestCase):
         self.assertEqual(result.status, self.pb.GROUPS_STATUS_FEASIBLE)
         self.assertRegex(result.input_hash, r"^[0-9a-f]{64}$")
         self.assertEqual(sum(len(g.member_ids) for g in result.groups), 40)
+        # Improving solutions: each a partition of the 40 members into
+        # groups within the bounds, better than the one before, never
+        # better than the result.
+        improved = [p.improved for p in progress if p.HasField("improved")]
+        print("FormGroupsStream: %d improving solutions" % len(improved))
+        self.assertGreaterEqual(len(improved), 1)
+        members = sorted(m for g in result.groups for m in g.member_ids)
+        for i in improved:
+            self.assertEqual(sorted(m for g in i.groups for m in g.member_ids),
+                             members)
+            for g in i.groups:
+                self.assertGreaterEqual(len(g.member_ids), request.min_size)
+                self.assertLessEqual(len(g.member_ids), request.max_size)
+        objectives = [i.objective for i in improved]
+        self.assertEqual(objectives, sorted(objectives))
+        # (The search sums affinities in its own order: allow rounding.)
+        self.assertLessEqual(objectives[-1], result.summary.total * (1 + 1e-6))
 
     def test_explain_pair_and_group(self):
         hex64 = re.compile(r"^[0-9a-f]{64}$")
