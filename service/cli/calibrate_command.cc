@@ -81,8 +81,9 @@ int RunCalibrate(const CalibrateOptions& options) {
               << '\n';
     return kExitInvalidInput;
   }
-  spdlog::info("calibrated on {} rated pairs from {} rounds",
-               input->data.outcome.size(), input->rounds_used);
+  spdlog::info(
+      "calibrated on {} rated pairs and {} rated groups from {} rounds",
+      input->pair_observations, input->group_observations, input->rounds_used);
 
   // Weights in the policy's units: shares times the sum of its soft weights.
   double soft_sum = 0.0;
@@ -102,11 +103,13 @@ int RunCalibrate(const CalibrateOptions& options) {
   }
   const Eigen::VectorXd current = service::SoftWeightShares(*policy, *input);
   std::cout << absl::StrFormat(
-      "Calibrated on %d rated pairs from %d rounds (%d pairs without a "
-      "rating), %d folds by round.\nWeights of the soft criteria, normalised "
-      "to the policy's sum (%.4g); hard criteria only forbid.\n\n",
+      "Calibrated on %d observations from %d rounds: %d rated pairs (%d "
+      "pairs without a rating) and %d rated groups (%d groups without a "
+      "rating or a fit), %d folds by round.\nWeights of the soft criteria, "
+      "normalised to the policy's sum (%.4g); hard criteria only forbid.\n\n",
       static_cast<int>(input->data.outcome.size()), input->rounds_used,
-      input->unrated_pairs, result->folds, scale);
+      input->pair_observations, input->unrated_pairs, input->group_observations,
+      input->unrated_groups, result->folds, scale);
   std::cout << service::PadRight("criterion", 24)
             << absl::StrFormat("%9s %9s %9s", "current", "learned", "± std");
   if (truth.has_value()) std::cout << absl::StrFormat(" %9s", "true");
@@ -126,7 +129,8 @@ int RunCalibrate(const CalibrateOptions& options) {
     std::cout << '\n';
   }
   std::cout << absl::StrFormat(
-      "\nSpearman rho of fit vs rating, out of sample: current weights %s, "
+      "\nSpearman rho of fit vs rating (pairs and groups pooled), out of "
+      "sample: current weights %s, "
       "learned weights %s",
       Rho(result->rho_before), Rho(result->rho_after));
   if (result->rho_before.has_value() && result->rho_after.has_value()) {

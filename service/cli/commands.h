@@ -97,6 +97,8 @@ struct GenOptions {
   double noise = 0.5;       // rating noise (standard deviation)
   int count = 1;            // cohorts to write (with --out)
   std::string out_dir;      // folder for --count cohorts
+  bool groups = false;      // --history: also staff-made groups
+  std::string group_size = "4-6";  // group sizes MIN-MAX (or N)
 };
 
 struct BenchOptions {

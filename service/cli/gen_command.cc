@@ -1,8 +1,11 @@
 // `sopu gen`: writes synthetic cohorts (CSV or JSON), or past cohorts with
-// historical pairs and outcomes (--history), seeded and reproducible.
+// historical pairs and outcomes (--history; with --groups also historical
+// groups), seeded and reproducible.
+#include <charconv>
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 #include "absl/strings/str_cat.h"
@@ -27,6 +30,23 @@ bool EndsWith(const std::string& text, const std::string& suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+bool ParseInt(std::string_view text, int& out) {
+  const auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+// ParseGroupSize reads "MIN-MAX" or "N" into 2 <= min <= max <= 50.
+bool ParseGroupSize(const std::string& text, int& min, int& max) {
+  const std::size_t dash = text.find('-');
+  const bool ok =
+      dash == std::string::npos
+          ? ParseInt(text, min) && ParseInt(text, max)
+          : ParseInt(std::string_view(text).substr(0, dash), min) &&
+                ParseInt(std::string_view(text).substr(dash + 1), max);
+  return ok && min >= 2 && min <= max && max <= 50;
+}
+
 }  // namespace
 
 int RunGen(const GenOptions& options) {
@@ -43,8 +63,23 @@ int RunGen(const GenOptions& options) {
                  "--peers\n";
     return kExitUsage;
   }
-  if (o.history && (o.mentors == 0 || o.mentees == 0)) {
+  if (o.groups && !o.history) {
+    std::cerr << "sopu: --groups needs --history\n";
+    return kExitUsage;
+  }
+  int group_min = 0;
+  int group_max = 0;
+  if (o.groups && !ParseGroupSize(o.group_size, group_min, group_max)) {
+    std::cerr << "sopu: --group-size must be MIN-MAX or N with 2 <= MIN <= "
+                 "MAX <= 50\n";
+    return kExitUsage;
+  }
+  if (o.history && !o.groups && (o.mentors == 0 || o.mentees == 0)) {
     std::cerr << "sopu: --history needs mentors and mentees\n";
+    return kExitUsage;
+  }
+  if (o.history && o.groups && o.peers == 0 && o.mentees == 0) {
+    std::cerr << "sopu: --groups needs peers or mentees\n";
     return kExitUsage;
   }
   if (o.history && o.format == "csv") {
@@ -121,6 +156,9 @@ int RunGen(const GenOptions& options) {
       gen::HistoryGenOptions history;
       history.noise = o.noise;
       history.seed = gen::MixSeed(cohort_options.seed, 1);
+      history.groups = o.groups;
+      history.group_min = group_min;
+      history.group_max = group_max;
       absl::StatusOr<sopu::v1::PastCohort> past =
           gen::GeneratePastCohort(name, cohort, staff, truth, history);
       if (!past.ok()) {

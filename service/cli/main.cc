@@ -311,6 +311,15 @@ int Run(int argc, char** argv) {
                    "With --history: standard deviation of the rating noise")
       ->check(CLI::Range(0.0, 5.0))
       ->capture_default_str();
+  gen_cmd->add_flag("--groups", gen.groups,
+                    "With --history: also write staff-made groups of the "
+                    "peers (without peers: of the mentees), region first, "
+                    "with ratings and completion from the same truth; a "
+                    "peers-only cohort gets groups and no pairs");
+  gen_cmd
+      ->add_option("--group-size", gen.group_size,
+                   "With --groups: group sizes MIN-MAX or N, 2..50")
+      ->capture_default_str();
   gen_cmd->add_option("--count", gen.count, "Cohorts to write (with --out)")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();

@@ -35,6 +35,10 @@ struct Problem {
   std::vector<int> capacity;           // per column, before locks
 };
 
+// kSingleThreadPairs: score matrices with fewer mentee x mentor pairs than
+// this are computed on one thread.
+constexpr std::size_t kSingleThreadPairs = 100000;
+
 [[nodiscard]] std::size_t At(int r, int c, int cols) {
   return static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) +
          static_cast<std::size_t>(c);
@@ -203,7 +207,13 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
       ScoringModel::Build(inputs->cohort, inputs->policy);
   if (!model.ok()) return model.status();
 
-  const ScoreMatrix matrix = model->ComputeMatrix();
+  // Small matrices are scored on one thread: an OpenMP team costs more
+  // than it saves there, and it takes cores from callers that run several
+  // matches at once (`sopu bench --jobs`). The scores do not depend on the
+  // thread count.
+  const std::size_t pairs = model->mentees().size() * model->mentors().size();
+  const ScoreMatrix matrix =
+      model->ComputeMatrix({.threads = pairs < kSingleThreadPairs ? 1 : 0});
   const int rows = matrix.rows();
   const int cols = matrix.cols();
   const auto& people = model->cohort().participants;

@@ -20,20 +20,42 @@ std::string Rho(const BenchResult& r) {
   return r.has_spearman() ? FormatFixed(r.spearman(), 3) : "–";
 }
 
+std::string GroupRho(const BenchResult& r) {
+  return r.has_group_spearman() ? FormatFixed(r.group_spearman(), 3) : "–";
+}
+
+// GroupFit: the groups' mean fit, "–" when no group has a fit.
+std::string GroupFit(const BenchResult& r) {
+  return r.fitted_groups() > 0 ? FormatFixed(r.group_mean_fit(), 3) : "–";
+}
+
 std::string Blocking(std::int64_t n) { return n < 0 ? "–" : std::to_string(n); }
 
-void TableRow(const BenchResult& r, std::ostream& out) {
+// HasGroups: whether any round has historical groups (the table and the
+// HTML report show the group columns only then).
+bool HasGroups(const BenchOutput& output) {
+  return std::any_of(
+      output.overall.begin(), output.overall.end(),
+      [](const BenchRun& run) { return run.result.historical_groups() > 0; });
+}
+
+void TableRow(const BenchResult& r, bool groups, std::ostream& out) {
   out << PadRight(r.cohort(), 16) << ' ' << PadRight(r.policy(), 14) << ' ';
   if (!r.error().empty()) {
     out << r.error() << '\n';
     return;
   }
   out << absl::StrFormat(
-      "%6.1f %6.3f %6.3f %6.3f %6.1f %6s %6.3f %6.3f %6.1f %6s %8.3f\n",
+      "%6.1f %6.3f %6.3f %6.3f %6.1f %6s %6.3f %6.3f %6.1f %6s %8.3f",
       r.matched_percent(), r.engine().mean(), r.engine().worst(),
       r.engine().spread(), r.engine().goal_coverage_percent(),
       Blocking(r.engine().blocking_pairs()), r.historical().mean(),
       r.historical().worst(), r.agreement_percent(), Rho(r), r.seconds());
+  if (groups) {
+    out << absl::StrFormat(" %6d %6s %6s", r.historical_groups(), GroupFit(r),
+                           GroupRho(r));
+  }
+  out << '\n';
 }
 
 std::string HtmlEscape(const std::string& text) {
@@ -173,40 +195,59 @@ std::string SummarySvg(const BenchOutput& output) {
   return svg.str();
 }
 
-std::string HtmlRow(const BenchResult& r) {
+std::string HtmlRow(const BenchResult& r, bool groups) {
   if (!r.error().empty()) {
     return absl::StrCat("<tr><td>", HtmlEscape(r.cohort()), "</td><td>",
-                        HtmlEscape(r.policy()), "</td><td colspan=\"11\">",
-                        HtmlEscape(r.error()), "</td></tr>\n");
+                        HtmlEscape(r.policy()), "</td><td colspan=\"",
+                        groups ? 14 : 11, "\">", HtmlEscape(r.error()),
+                        "</td></tr>\n");
   }
-  return absl::StrFormat(
+  std::string row = absl::StrFormat(
       "<tr><td>%s</td><td>%s</td><td>%.1f</td><td>%.3f</td><td>%.3f</td>"
       "<td>%.3f</td><td>%.1f</td><td>%s</td><td>%.3f</td><td>%.3f</td>"
-      "<td>%.1f</td><td>%s</td><td>%.3f</td></tr>\n",
+      "<td>%.1f</td><td>%s</td><td>%.3f</td>",
       HtmlEscape(r.cohort()), HtmlEscape(r.policy()), r.matched_percent(),
       r.engine().mean(), r.engine().worst(), r.engine().spread(),
       r.engine().goal_coverage_percent(), Blocking(r.engine().blocking_pairs()),
       r.historical().mean(), r.historical().worst(), r.agreement_percent(),
       Rho(r), r.seconds());
+  if (groups) {
+    absl::StrAppend(&row, "<td>", r.historical_groups(), "</td><td>",
+                    GroupFit(r), "</td><td>", GroupRho(r), "</td>");
+  }
+  return row + "</tr>\n";
 }
 
-constexpr const char* kHtmlHeader =
-    "<tr><th>round</th><th>policy</th><th>matched %</th><th>mean fit</th>"
-    "<th>worst fit</th><th>spread</th><th>goal coverage %</th>"
-    "<th>blocking pairs</th><th>historical mean fit</th>"
-    "<th>historical worst fit</th><th>agreement %</th>"
-    "<th>Spearman &rho;</th><th>seconds</th></tr>\n";
+std::string HtmlHeader(bool groups) {
+  return absl::StrCat(
+      "<tr><th>round</th><th>policy</th><th>matched %</th><th>mean fit</th>"
+      "<th>worst fit</th><th>spread</th><th>goal coverage %</th>"
+      "<th>blocking pairs</th><th>historical mean fit</th>"
+      "<th>historical worst fit</th><th>agreement %</th>"
+      "<th>Spearman &rho;</th><th>seconds</th>",
+      groups ? "<th>historical groups</th><th>group mean fit</th>"
+               "<th>group Spearman &rho;</th>"
+             : "",
+      "</tr>\n");
+}
 
 }  // namespace
 
 void RenderBenchTable(const BenchOutput& output, std::ostream& out) {
+  const bool groups = HasGroups(output);
   out << absl::StrFormat(
-      "%-16s %-14s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %8s\n", "round",
+      "%-16s %-14s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %8s", "round",
       "policy", "match%", "mean", "worst", "spread", "goals%", "block",
       "h.mean", "h.wrst", "agree%", "rho", "seconds");
-  for (const BenchRun& run : output.runs) TableRow(run.result, out);
+  if (groups) {
+    out << absl::StrFormat(" %6s %6s %6s", "groups", "g.fit", "g.rho");
+  }
   out << '\n';
-  for (const BenchRun& run : output.overall) TableRow(run.result, out);
+  for (const BenchRun& run : output.runs) TableRow(run.result, groups, out);
+  out << '\n';
+  for (const BenchRun& run : output.overall) {
+    TableRow(run.result, groups, out);
+  }
   out << absl::StrFormat(
       "\n%d rounds × %d policies, objective %s, %d jobs, %.2f s wall\n",
       output.report.rounds(), output.report.policies_size(),
@@ -220,7 +261,9 @@ void RenderBenchCsv(const BenchOutput& output, std::ostream& out) {
          "historical_pairs,historical_forbidden,historical_mean_fit,"
          "historical_worst_fit,historical_spread,"
          "historical_goal_coverage_percent,historical_blocking_pairs,"
-         "reproduced,agreement_percent,rated_pairs,spearman,seconds,error\r\n";
+         "reproduced,agreement_percent,rated_pairs,spearman,seconds,error,"
+         "historical_groups,fitted_groups,group_mean_fit,rated_groups,"
+         "group_spearman\r\n";
   auto row = [&out](const BenchResult& r) {
     out << CsvField(r.cohort()) << ',' << CsvField(r.policy()) << ','
         << r.mentees() << ',' << r.matched() << ','
@@ -239,7 +282,11 @@ void RenderBenchCsv(const BenchOutput& output, std::ostream& out) {
         << r.historical().blocking_pairs() << ',' << r.reproduced() << ','
         << FormatFixed(r.agreement_percent(), 2) << ',' << r.rated_pairs()
         << ',' << (r.has_spearman() ? FormatFixed(r.spearman(), 6) : "") << ','
-        << FormatFixed(r.seconds(), 6) << ',' << CsvField(r.error()) << "\r\n";
+        << FormatFixed(r.seconds(), 6) << ',' << CsvField(r.error()) << ','
+        << r.historical_groups() << ',' << r.fitted_groups() << ','
+        << FormatFixed(r.group_mean_fit(), 6) << ',' << r.rated_groups() << ','
+        << (r.has_group_spearman() ? FormatFixed(r.group_spearman(), 6) : "")
+        << "\r\n";
   };
   for (const BenchRun& run : output.runs) row(run.result);
   for (const BenchRun& run : output.overall) row(run.result);
@@ -264,8 +311,11 @@ std::string RenderBenchHtml(const BenchOutput& output) {
       "policy. Definitions: docs/past-cohorts.md.</p>\n",
       report.rounds(), report.policies_size(), HtmlEscape(report.objective()),
       report.jobs(), report.wall_seconds());
-  html << "<h2>Summary per policy</h2>\n<table>\n" << kHtmlHeader;
-  for (const BenchRun& run : output.overall) html << HtmlRow(run.result);
+  const bool groups = HasGroups(output);
+  html << "<h2>Summary per policy</h2>\n<table>\n" << HtmlHeader(groups);
+  for (const BenchRun& run : output.overall) {
+    html << HtmlRow(run.result, groups);
+  }
   html << "</table>\n";
   html << "<p class=\"key\"><span style=\"background:#1f77b4\"></span>engine "
           "mean fit<span style=\"background:#ff7f0e\"></span>historical mean "
@@ -280,8 +330,14 @@ std::string RenderBenchHtml(const BenchOutput& output) {
     html << "<h3>" << HtmlEscape(run.result.policy()) << "</h3>\n"
          << FitSvg(run);
   }
-  html << "<h2>Every round</h2>\n<table>\n" << kHtmlHeader;
-  for (const BenchRun& run : output.runs) html << HtmlRow(run.result);
+  if (groups) {
+    html << "<p>Historical groups: a group's fit is its mean pair score "
+            "under the policy (as FormGroups reports it); group &rho; is "
+            "Spearman's correlation of fit and rating over the rated "
+            "groups.</p>\n";
+  }
+  html << "<h2>Every round</h2>\n<table>\n" << HtmlHeader(groups);
+  for (const BenchRun& run : output.runs) html << HtmlRow(run.result, groups);
   html << "</table>\n</body>\n</html>\n";
   return html.str();
 }

@@ -15,6 +15,7 @@
 #include "engine/scoring/scoring_model.h"
 #include "service/handlers/match_handler.h"
 #include "service/handlers/prepare_inputs.h"
+#include "service/history/calibration_data.h"
 #include "service/status/bad_request.h"
 #include "service/validation/violation_list.h"
 
@@ -63,6 +64,53 @@ double Covered(const Participant& mentee, const Participant* mentor) {
   return covered;
 }
 
+bool HasRole(const sopu::v1::Cohort& cohort, sopu::v1::Role role) {
+  return std::any_of(cohort.participants().begin(), cohort.participants().end(),
+                     [role](const sopu::v1::Participant& p) {
+                       return std::any_of(p.roles().begin(), p.roles().end(),
+                                          [role](int r) { return r == role; });
+                     });
+}
+
+// SetGroupFigures scores the historical groups of `past` and sets the group
+// figures of `run` from them.
+absl::Status SetGroupFigures(const sopu::v1::PastCohort& past,
+                             const PreparedInputs& inputs, BenchRun& run) {
+  absl::StatusOr<std::vector<GroupFeatures>> groups =
+      ScoreHistoricalGroups(inputs.cohort, inputs.policy, past.groups());
+  if (!groups.ok()) return groups.status();
+  for (int i = 0; i < past.groups_size(); ++i) {
+    const GroupFeatures& g = (*groups)[static_cast<std::size_t>(i)];
+    if (g.pairs == 0) continue;
+    run.group_fits.push_back(g.fit);
+    if (past.groups(i).has_rating()) {
+      run.group_predicted.push_back(g.fit);
+      run.group_ratings.push_back(past.groups(i).rating());
+    }
+  }
+  return absl::OkStatus();
+}
+
+// SetGroupResult sets the BenchResult's group fields from run's vectors;
+// `groups` is the number of historical groups.
+void SetGroupResult(int groups, BenchRun& run) {
+  sopu::v1::BenchResult& result = run.result;
+  result.set_historical_groups(groups);
+  result.set_fitted_groups(static_cast<int>(run.group_fits.size()));
+  double sum = 0.0;
+  for (const double f : run.group_fits) sum += f;
+  result.set_group_mean_fit(
+      run.group_fits.empty()
+          ? 0.0
+          : sum / static_cast<double>(run.group_fits.size()));
+  result.set_rated_groups(static_cast<int>(run.group_ratings.size()));
+  if (auto rho = SpearmanCorrelation(run.group_predicted, run.group_ratings)) {
+    result.set_group_spearman(*rho);
+  } else {
+    result.clear_group_spearman();
+  }
+}
+
 }  // namespace
 
 BenchRun RunOne(const sopu::v1::PastCohort& past, const BenchPolicy& policy,
@@ -71,12 +119,29 @@ BenchRun RunOne(const sopu::v1::PastCohort& past, const BenchPolicy& policy,
   sopu::v1::BenchResult& result = run.result;
   result.set_cohort(past.name());
   result.set_policy(policy.label);
+  // A groups-only round without both sides is not matched.
+  const bool groups_only = past.pairs_size() == 0 && past.groups_size() > 0 &&
+                           !(HasRole(past.cohort(), sopu::v1::ROLE_MENTEE) &&
+                             HasRole(past.cohort(), sopu::v1::ROLE_MENTOR));
   ViolationList violations;
-  absl::StatusOr<PreparedInputs> inputs = PrepareInputs(
-      past.cohort(), &policy.policy, /*need_both_sides=*/true, violations);
+  absl::StatusOr<PreparedInputs> inputs =
+      PrepareInputs(past.cohort(), &policy.policy,
+                    /*need_both_sides=*/!groups_only, violations);
   if (!inputs.ok()) {
     result.set_error(absl::StrCat("the policy does not fit this round: ",
                                   FirstProblem(inputs.status())));
+    return run;
+  }
+  if (const absl::Status groups = SetGroupFigures(past, *inputs, run);
+      !groups.ok()) {
+    run.group_fits.clear();
+    run.group_predicted.clear();
+    run.group_ratings.clear();
+    result.set_error(std::string(groups.message()));
+    return run;
+  }
+  if (groups_only) {
+    SetGroupResult(past.groups_size(), run);
     return run;
   }
   absl::StatusOr<ScoringModel> model =
@@ -223,6 +288,7 @@ BenchRun RunOne(const sopu::v1::PastCohort& past, const BenchPolicy& policy,
   if (auto rho = SpearmanCorrelation(run.predicted, run.ratings)) {
     result.set_spearman(*rho);
   }
+  SetGroupResult(past.groups_size(), run);
   return run;
 }
 
@@ -236,6 +302,7 @@ BenchRun Pool(const std::vector<const BenchRun*>& runs,
   std::int64_t historical_blocking = 0;
   bool historical_blocking_known = true;
   int errors = 0;
+  int groups = 0;
   for (const BenchRun* run : runs) {
     const sopu::v1::BenchResult& r = run->result;
     if (!r.error().empty()) {
@@ -249,6 +316,10 @@ BenchRun Pool(const std::vector<const BenchRun*>& runs,
     append(pooled.historical_scores, run->historical_scores);
     append(pooled.predicted, run->predicted);
     append(pooled.ratings, run->ratings);
+    append(pooled.group_fits, run->group_fits);
+    append(pooled.group_predicted, run->group_predicted);
+    append(pooled.group_ratings, run->group_ratings);
+    groups += r.historical_groups();
     pooled.engine_covered += run->engine_covered;
     pooled.historical_covered += run->historical_covered;
     pooled.goal_importance += run->goal_importance;
@@ -288,6 +359,7 @@ BenchRun Pool(const std::vector<const BenchRun*>& runs,
   if (auto rho = SpearmanCorrelation(pooled.predicted, pooled.ratings)) {
     result.set_spearman(*rho);
   }
+  SetGroupResult(groups, pooled);
   if (errors > 0) {
     result.set_error(absl::StrCat(errors, errors == 1 ? " round" : " rounds",
                                   " could not be run"));

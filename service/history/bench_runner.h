@@ -4,8 +4,14 @@
 // one in the policy's scores: matched share, total / mean / worst fit and
 // spread, goal coverage, blocking pairs under score-derived rankings,
 // agreement with the historical pairs and Spearman's rank correlation
-// between the policy's score of each historical pair and its rating.
-// docs/past-cohorts.md defines every figure.
+// between the policy's score of each historical pair and its rating; and for
+// the historical groups, their number, mean fit (mean pair score, as
+// FormGroups reports it) and Spearman's rank correlation between fit and
+// rating. docs/past-cohorts.md defines every figure.
+//
+// A groups-only round whose cohort lacks mentors or mentees (e.g. a peer
+// round) is not matched: its pair figures are 0 and only the group figures
+// are reported.
 //
 // Parallelism: rounds are shared among `jobs` threads (each thread takes the
 // next round and runs every policy on it); results do not depend on `jobs`
@@ -62,6 +68,9 @@ struct BenchRun {
   double engine_covered = 0;
   double historical_covered = 0;
   double goal_importance = 0;
+  std::vector<double> group_fits;       // historical groups with a fit
+  std::vector<double> group_predicted;  // ... and a rating: fit
+  std::vector<double> group_ratings;    //   ... and rating
 };
 
 struct BenchOutput {

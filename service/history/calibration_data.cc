@@ -1,17 +1,145 @@
 #include "service/history/calibration_data.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "engine/scoring/scoring_model.h"
 #include "service/convert/policy_convert.h"
+#include "service/handlers/pool_scores.h"
 #include "service/handlers/prepare_inputs.h"
 #include "service/status/bad_request.h"
 #include "service/validation/violation_list.h"
 
 namespace sopu::service {
+namespace {
+
+// kPoolRoles: the roles a group can be scored in, in GroupPoolRole's order.
+constexpr std::array<RoleBit, 4> kPoolRoles = {kRolePeer, kRoleMentee,
+                                               kRoleMentor, kRoleFacilitator};
+
+// Observations: the rows of CalibrationData as they are collected.
+struct Observations {
+  std::vector<std::vector<double>> rows;
+  std::vector<double> outcome;
+  std::vector<double> baseline;
+  std::vector<int> group;
+};
+
+// AddGroupObservations appends the rated groups with a fit of round `round`.
+void AddGroupObservations(const sopu::v1::PastCohort& past,
+                          const std::vector<GroupFeatures>& features, int round,
+                          CalibrationInput& input, Observations& out) {
+  for (int i = 0; i < past.groups_size(); ++i) {
+    const GroupFeatures& f = features[static_cast<std::size_t>(i)];
+    if (!past.groups(i).has_rating() || f.pairs == 0) {
+      ++input.unrated_groups;
+      continue;
+    }
+    std::vector<double> row;
+    row.reserve(input.criteria.size());
+    for (const int k : input.criteria) {
+      row.push_back(f.values[static_cast<std::size_t>(k)]);
+    }
+    out.rows.push_back(std::move(row));
+    out.outcome.push_back(past.groups(i).rating());
+    out.baseline.push_back(f.fit);
+    out.group.push_back(round);
+    ++input.group_observations;
+  }
+}
+
+}  // namespace
+
+GroupFeatures ScoreGroup(const ScoringModel& pool_model,
+                         const std::vector<int>& members) {
+  GroupFeatures out;
+  out.values.assign(pool_model.policy().criteria.size(), 0.0);
+  for (std::size_t a = 0; a < members.size(); ++a) {
+    for (std::size_t b = a + 1; b < members.size(); ++b) {
+      const PairExplanation pair =
+          ExplainBothWays(pool_model, members[a], members[b]);
+      out.fit += pair.score;
+      ++out.pairs;
+      for (std::size_t k = 0; k < pair.values.size(); ++k) {
+        out.values[k] += pair.values[k].value;
+      }
+    }
+  }
+  if (out.pairs > 0) {
+    const auto n = static_cast<double>(out.pairs);
+    out.fit /= n;
+    for (double& v : out.values) v /= n;
+  }
+  return out;
+}
+
+RoleBit GroupPoolRole(const std::vector<const Participant*>& members) {
+  for (const RoleBit role : kPoolRoles) {
+    if (std::all_of(members.begin(), members.end(),
+                    [role](const Participant* p) { return p->Has(role); })) {
+      return role;
+    }
+  }
+  return static_cast<RoleBit>(0);
+}
+
+absl::StatusOr<std::vector<GroupFeatures>> ScoreHistoricalGroups(
+    const Cohort& cohort, const Policy& policy,
+    const google::protobuf::RepeatedPtrField<sopu::v1::HistoricalGroup>&
+        groups) {
+  std::unordered_map<std::string, int> index;
+  for (std::size_t i = 0; i < cohort.participants.size(); ++i) {
+    index.emplace(cohort.participants[i].id, static_cast<int>(i));
+  }
+  // Per role, the pool (built on first use; a model points into its pool,
+  // so both stay in place) and each participant's index in it.
+  std::array<std::optional<Cohort>, kPoolRoles.size()> pools;
+  std::array<std::optional<ScoringModel>, kPoolRoles.size()> models;
+  std::array<std::vector<int>, kPoolRoles.size()> pool_index;
+  std::vector<GroupFeatures> out;
+  out.reserve(static_cast<std::size_t>(groups.size()));
+  for (const sopu::v1::HistoricalGroup& group : groups) {
+    GroupFeatures& features = out.emplace_back();
+    std::vector<const Participant*> people;
+    std::vector<int> at;
+    for (const std::string& id : group.member_ids()) {
+      auto it = index.find(id);
+      if (it == index.end()) continue;  // validated
+      at.push_back(it->second);
+      people.push_back(
+          &cohort.participants[static_cast<std::size_t>(it->second)]);
+    }
+    const RoleBit role = GroupPoolRole(people);
+    if (people.size() < 2 || role == 0) continue;
+    const auto r = static_cast<std::size_t>(
+        std::find(kPoolRoles.begin(), kPoolRoles.end(), role) -
+        kPoolRoles.begin());
+    if (!models[r].has_value()) {
+      pools[r].emplace(PoolCohort(cohort, role));
+      absl::StatusOr<ScoringModel> model =
+          ScoringModel::Build(*pools[r], policy);
+      if (!model.ok()) return model.status();
+      models[r].emplace(*std::move(model));
+      pool_index[r].assign(cohort.participants.size(), -1);
+      int next = 0;
+      for (std::size_t i = 0; i < cohort.participants.size(); ++i) {
+        if (cohort.participants[i].Has(role)) pool_index[r][i] = next++;
+      }
+    }
+    std::vector<int> members;
+    members.reserve(at.size());
+    for (const int i : at) {
+      members.push_back(pool_index[r][static_cast<std::size_t>(i)]);
+    }
+    features = ScoreGroup(*models[r], members);
+  }
+  return out;
+}
 
 absl::StatusOr<CalibrationInput> BuildCalibrationInput(
     const std::vector<sopu::v1::PastCohort>& rounds,
@@ -27,15 +155,14 @@ absl::StatusOr<CalibrationInput> BuildCalibrationInput(
     return absl::InvalidArgumentError(
         "the policy has no soft criterion to calibrate");
   }
-  std::vector<std::vector<double>> rows;
-  std::vector<double> outcome;
-  std::vector<double> baseline;
-  std::vector<int> group;
+  Observations observations;
   for (std::size_t g = 0; g < rounds.size(); ++g) {
     const sopu::v1::PastCohort& past = rounds[g];
     ViolationList violations;
+    // A groups-only round (e.g. peers) needs no mentor or mentee.
+    const bool groups_only = past.pairs_size() == 0 && past.groups_size() > 0;
     absl::StatusOr<PreparedInputs> prepared = PrepareInputs(
-        past.cohort(), &policy, /*need_both_sides=*/true, violations);
+        past.cohort(), &policy, /*need_both_sides=*/!groups_only, violations);
     if (!prepared.ok()) {
       const std::vector<FieldViolation> problems =
           ViolationsOf(prepared.status());
@@ -44,6 +171,20 @@ absl::StatusOr<CalibrationInput> BuildCalibrationInput(
           problems.empty() ? std::string(prepared.status().message())
                            : absl::StrCat(problems[0].field(), ": ",
                                           problems[0].description())));
+      continue;
+    }
+    absl::StatusOr<std::vector<GroupFeatures>> group_features =
+        ScoreHistoricalGroups(prepared->cohort, prepared->policy,
+                              past.groups());
+    if (!group_features.ok()) {
+      input.skipped.push_back(
+          absl::StrCat(past.name(), ": ", group_features.status().message()));
+      continue;
+    }
+    if (groups_only) {
+      ++input.rounds_used;
+      AddGroupObservations(past, *group_features, static_cast<int>(g), input,
+                           observations);
       continue;
     }
     absl::StatusOr<ScoringModel> model =
@@ -78,12 +219,19 @@ absl::StatusOr<CalibrationInput> BuildCalibrationInput(
       for (const int k : input.criteria) {
         features.push_back(why.values[static_cast<std::size_t>(k)].value);
       }
-      rows.push_back(std::move(features));
-      outcome.push_back(pair.rating());
-      baseline.push_back(why.score);
-      group.push_back(static_cast<int>(g));
+      observations.rows.push_back(std::move(features));
+      observations.outcome.push_back(pair.rating());
+      observations.baseline.push_back(why.score);
+      observations.group.push_back(static_cast<int>(g));
+      ++input.pair_observations;
     }
+    AddGroupObservations(past, *group_features, static_cast<int>(g), input,
+                         observations);
   }
+  const std::vector<std::vector<double>>& rows = observations.rows;
+  const std::vector<double>& outcome = observations.outcome;
+  const std::vector<double>& baseline = observations.baseline;
+  std::vector<int>& group = observations.group;
   const auto n = static_cast<Eigen::Index>(rows.size());
   const auto k = static_cast<Eigen::Index>(input.criteria.size());
   input.data.features.resize(n, k);

@@ -137,5 +137,94 @@ TEST(RunBench, PoolsAndDoesNotDependOnJobs) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
 }
 
+// The hand-checked groups-only peer round of tests/data/history/groups
+// (complement only; v(a->b) = sum g_a c_b / (5 sum g_a), a pair's affinity
+// the mean of both directions):
+//   [p1 p2 p3] rating 4: p1-p2 (0.8 + 1.0) / 2, p1-p3 (1.0 + 0.7) / 2,
+//                        p2-p3 (1.0 + 0.5) / 2; fit 2.5 / 3
+//   [p4 p5]    rating 2: (0.6 + 0) / 2 = 0.3
+//   [p6 p7]    rating 3: (0.4 + 0) / 2 = 0.2
+//   [p8]       rating 5: no member pair, so no fit
+sopu::v1::PastCohort TinyGroups() {
+  auto loaded = ReadPastCohortFile(std::string(SOPU_TEST_DATA_DIR) +
+                                   "/history/groups/tiny-groups.json");
+  EXPECT_TRUE(loaded.ok()) << loaded.status();
+  return loaded->past;
+}
+
+TEST(RunOne, GroupFiguresEqualHandComputedValues) {
+  const BenchRun run = RunOne(TinyGroups(), Complement(),
+                              sopu::v1::OBJECTIVE_OPTIMAL_UNSPECIFIED);
+  const sopu::v1::BenchResult& r = run.result;
+  ASSERT_EQ(r.error(), "");
+  // Peers only: not matched, no pair figures.
+  EXPECT_EQ(r.mentees(), 0);
+  EXPECT_EQ(r.historical_pairs(), 0);
+  EXPECT_EQ(r.historical_groups(), 4);
+  EXPECT_EQ(r.fitted_groups(), 3);
+  EXPECT_EQ(r.rated_groups(), 3);
+  const double g1 = ((0.8 + 1.0) / 2 + (1.0 + 0.7) / 2 + (1.0 + 0.5) / 2) / 3;
+  ASSERT_EQ(run.group_fits.size(), 3U);
+  EXPECT_NEAR(run.group_fits[0], g1, 1e-12);
+  EXPECT_NEAR(run.group_fits[1], 0.3, 1e-12);
+  EXPECT_NEAR(run.group_fits[2], 0.2, 1e-12);
+  EXPECT_NEAR(r.group_mean_fit(), (g1 + 0.3 + 0.2) / 3, 1e-12);
+  // Fits {0.833, 0.3, 0.2} rank 3, 2, 1; ratings {4, 2, 3} rank 3, 1, 2:
+  // 1 - 6 (0 + 1 + 1) / (3 (9 - 1)) = 0.5.
+  ASSERT_TRUE(r.has_group_spearman());
+  EXPECT_NEAR(r.group_spearman(), 1.0 - 6.0 * 2 / (3 * 8), 1e-12);
+}
+
+TEST(RunOne, GroupFitIsTheMeanPairScoreOfExplainGroup) {
+  // The tiny round's group [a1 a2 a3] is scored in the mentee pool: the
+  // mentees have no competences, so every complement value is 0.
+  const BenchRun run =
+      RunOne(Tiny(), Complement(), sopu::v1::OBJECTIVE_OPTIMAL_UNSPECIFIED);
+  EXPECT_EQ(run.result.historical_groups(), 1);
+  EXPECT_EQ(run.result.fitted_groups(), 1);
+  EXPECT_EQ(run.result.rated_groups(), 1);
+  EXPECT_DOUBLE_EQ(run.result.group_mean_fit(), 0.0);
+  EXPECT_FALSE(run.result.has_group_spearman());  // one rating
+}
+
+TEST(RunBench, PoolsGroupFiguresAndRendersThem) {
+  std::vector<sopu::v1::PastCohort> rounds = {TinyGroups(), Tiny()};
+  rounds[1].clear_groups();
+  const BenchOutput out = RunBench(rounds, {Complement()}, {});
+  ASSERT_EQ(out.report.overall_size(), 1);
+  const auto& all = out.report.overall(0);
+  EXPECT_EQ(all.error(), "");
+  EXPECT_EQ(all.historical_groups(), 4 + 0);
+  EXPECT_EQ(all.fitted_groups(), 3);
+  EXPECT_EQ(all.rated_groups(), 3);
+  EXPECT_NEAR(all.group_spearman(), 0.5, 1e-12);
+  EXPECT_EQ(all.mentees(), 0 + 3);
+  EXPECT_EQ(out.report.results(1).historical_groups(), 0);
+  EXPECT_FALSE(out.report.results(1).has_group_spearman());
+
+  std::ostringstream csv;
+  RenderBenchCsv(out, csv);
+  // The group columns come last, after error.
+  EXPECT_NE(csv.str().find(",seconds,error,historical_groups,fitted_groups,"
+                           "group_mean_fit,rated_groups,group_spearman\r\n"),
+            std::string::npos);
+  EXPECT_NE(csv.str().find(",,4,3,0.444444,3,0.500000\r\n"), std::string::npos);
+  std::ostringstream table;
+  RenderBenchTable(out, table);
+  EXPECT_NE(table.str().find("g.rho"), std::string::npos);
+  EXPECT_NE(RenderBenchHtml(out).find("group Spearman &rho;"),
+            std::string::npos);
+}
+
+TEST(RenderBenchTable, NoGroupColumnsWithoutGroups) {
+  sopu::v1::PastCohort tiny = Tiny();
+  tiny.clear_groups();
+  const BenchOutput out = RunBench({tiny}, {Complement()}, {});
+  std::ostringstream table;
+  RenderBenchTable(out, table);
+  EXPECT_EQ(table.str().find("g.rho"), std::string::npos);
+  EXPECT_EQ(RenderBenchHtml(out).find("group Spearman"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sopu::service
