@@ -317,6 +317,8 @@ void ScoringModel::ComputeMatrix(const ScoringOptions& options,
     TileWorker worker(*features_->cohort, features_->policy, t, *out);
 #pragma omp for schedule(dynamic, 1)
     for (int tile = 0; tile < tiles; ++tile) {
+      // OpenMP cannot leave a worksharing loop early: skip what is left.
+      if (options.cancel != nullptr && options.cancel->cancelled()) continue;
       const int first = tile * blocks_per_tile;
       const int last = std::min(blocks, first + blocks_per_tile);
       for (int b = first; b < last; ++b) {

@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "engine/common/cancellation.h"
 #include "engine/model/cohort.h"
 #include "engine/model/policy.h"
 #include "engine/scoring/score_matrix.h"
@@ -70,7 +71,7 @@ struct PairExplanation {
 };
 
 // ScoringOptions tunes ComputeMatrix; results do not depend on them (every
-// score and verdict is bit-identical for any value of either).
+// score and verdict is bit-identical for any threads and tile_rows).
 struct ScoringOptions {
   // Worker threads (OpenMP); 0 = the OpenMP default (all hardware threads
   // unless OMP_NUM_THREADS says otherwise); otherwise 1..256. Never more than
@@ -80,6 +81,10 @@ struct ScoringOptions {
   // multiple of 32, the rows of one GEMM block (32 rows x 512 columns, whose
   // scores stay in L2 while every criterion's pass runs over them).
   int tile_rows = 32;
+  // When set and cancelled, the remaining tiles are skipped (within one tile
+  // of work per thread); the matrix is then incomplete and the caller must
+  // check the token and discard it.
+  const CancellationToken* cancel = nullptr;
 };
 
 class ScoringModel {

@@ -212,8 +212,11 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
   // matches at once (`sopu bench --jobs`). The scores do not depend on the
   // thread count.
   const std::size_t pairs = model->mentees().size() * model->mentors().size();
-  const ScoreMatrix matrix =
-      model->ComputeMatrix({.threads = pairs < kSingleThreadPairs ? 1 : 0});
+  const ScoreMatrix matrix = model->ComputeMatrix(
+      {.threads = pairs < kSingleThreadPairs ? 1 : 0, .cancel = hooks.cancel});
+  if (hooks.cancel != nullptr && hooks.cancel->cancelled()) {
+    return absl::CancelledError("matching was cancelled");
+  }
   const int rows = matrix.rows();
   const int cols = matrix.cols();
   const auto& people = model->cohort().participants;

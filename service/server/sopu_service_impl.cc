@@ -213,8 +213,9 @@ grpc::Status SopuServiceImpl::Score(grpc::ServerContext* context,
                                     const sopu::v1::ScoreRequest* request,
                                     sopu::v1::ScoreResponse* response) {
   const CallSpec spec{"Score", request->cohort().participants_size()};
-  return ToGrpcStatus(Serve(context, spec, [&](CallState&) {
-    return Deliver(service::HandleScore(*request), *request, response);
+  return ToGrpcStatus(Serve(context, spec, [&](CallState& call) {
+    return Deliver(service::HandleScore(*request, &call.cancel), *request,
+                   response);
   }));
 }
 

@@ -750,6 +750,13 @@ TEST(ScoringReuseTest, ComputeIntoReusesOrReshapes) {
   model.ComputeMatrix({.threads = 1}, &out);
   EXPECT_TRUE(out.scores == fresh.scores);
   EXPECT_TRUE(out.verdicts == fresh.verdicts);
+
+  // A cancelled token skips every tile: nothing is written.
+  CancellationToken cancel;
+  cancel.Cancel();
+  out.scores.setConstant(9.0F);
+  model.ComputeMatrix({.cancel = &cancel}, &out);
+  EXPECT_TRUE((out.scores.array() == 9.0F).all());
 }
 
 }  // namespace

@@ -54,6 +54,15 @@ TEST(MatchHandler, OptimalAssignmentWithReasons) {
   EXPECT_TRUE(response->unmatched().empty());
 }
 
+TEST(MatchHandler, ACancelledCallIsAnsweredCancelled) {
+  CancellationToken cancel;
+  cancel.Cancel();
+  MatchHooks hooks;
+  hooks.cancel = &cancel;
+  auto response = HandleMatch(Request(), hooks);
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kCancelled);
+}
+
 TEST(MatchHandler, MatchesAsManyMenteesAsPossibleBeforeScore) {
   auto request = Request();
   // a2 speaks only sv; only m1 (capacity 1) also speaks sv.

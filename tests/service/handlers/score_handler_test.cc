@@ -55,6 +55,16 @@ TEST(ScoreHandler, RanksMentorsWithReasonsUnderTheDefaultPolicy) {
   EXPECT_FALSE(response->engine_version().empty());
 }
 
+TEST(ScoreHandler, ACancelledCallScoresNothingAndSaysSo) {
+  CancellationToken cancel;
+  cancel.Cancel();
+  auto response = HandleScore(Request(), &cancel);
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kCancelled);
+  // The same request without the token is answered.
+  CancellationToken idle;
+  EXPECT_TRUE(HandleScore(Request(), &idle).ok());
+}
+
 TEST(ScoreHandler, TopKLimitsTheList) {
   auto request = Request();
   request.set_top_k(1);
