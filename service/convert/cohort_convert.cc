@@ -5,6 +5,21 @@
 
 namespace sopu::service {
 
+const char* RoleWord(sopu::v1::Role role) {
+  switch (role) {
+    case sopu::v1::ROLE_MENTOR:
+      return "mentor";
+    case sopu::v1::ROLE_MENTEE:
+      return "mentee";
+    case sopu::v1::ROLE_FACILITATOR:
+      return "facilitator";
+    case sopu::v1::ROLE_PEER:
+      return "peer";
+    default:
+      return "";
+  }
+}
+
 std::uint8_t ToRoleBit(sopu::v1::Role role) {
   switch (role) {
     case sopu::v1::ROLE_MENTOR:

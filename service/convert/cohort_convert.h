@@ -15,6 +15,11 @@ namespace sopu::service {
 // ROLE_UNSPECIFIED (and unknown values).
 [[nodiscard]] std::uint8_t ToRoleBit(sopu::v1::Role role);
 
+// RoleWord: a contract role as staff write it in a CSV role cell and read it
+// in messages ("mentor", "mentee", "facilitator", "peer"); "" for
+// ROLE_UNSPECIFIED and unknown values.
+[[nodiscard]] const char* RoleWord(sopu::v1::Role role);
+
 [[nodiscard]] sopu::Cohort ToEngineCohort(const sopu::v1::Cohort& cohort);
 
 }  // namespace sopu::service

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "service/convert/cohort_convert.h"
 
 namespace sopu::gen {
 namespace {
@@ -30,21 +31,6 @@ std::string Cell(const std::string& text) {
     out += ch;
   }
   return out + "\"";
-}
-
-std::string RoleName(int role) {
-  switch (role) {
-    case sopu::v1::ROLE_MENTOR:
-      return "mentor";
-    case sopu::v1::ROLE_MENTEE:
-      return "mentee";
-    case sopu::v1::ROLE_FACILITATOR:
-      return "facilitator";
-    case sopu::v1::ROLE_PEER:
-      return "peer";
-    default:
-      return "";
-  }
 }
 
 struct Column {
@@ -71,7 +57,8 @@ std::string WriteCohortCsv(const sopu::v1::Cohort& cohort) {
   columns.push_back({"role", [](const Participant& p) {
                        std::vector<std::string> roles;
                        for (const int r : p.roles())
-                         roles.push_back(RoleName(r));
+                         roles.emplace_back(
+                             service::RoleWord(static_cast<sopu::v1::Role>(r)));
                        return absl::StrJoin(roles, "|");
                      }});
   columns.push_back({"capacity", [](const Participant& p) {

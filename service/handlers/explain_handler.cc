@@ -30,22 +30,6 @@ using sopu::v1::ExplainPairResponse;
 
 std::size_t Idx(int k) { return static_cast<std::size_t>(k); }
 
-// RoleName: the role's word in messages ("mentor", ...).
-const char* RoleName(sopu::v1::Role role) {
-  switch (role) {
-    case sopu::v1::ROLE_MENTOR:
-      return "mentor";
-    case sopu::v1::ROLE_MENTEE:
-      return "mentee";
-    case sopu::v1::ROLE_FACILITATOR:
-      return "facilitator";
-    case sopu::v1::ROLE_PEER:
-      return "peer";
-    default:
-      return "unspecified";
-  }
-}
-
 // GroupMemberRole: the role of the members; unspecified = peer (as in
 // GroupsRequest.member_role).
 sopu::v1::Role GroupMemberRole(sopu::v1::Role role) {
@@ -82,7 +66,7 @@ void CheckId(const sopu::v1::Cohort& cohort, const std::string& id,
   } else if (!HasRole(*p, role)) {
     violations.Add(field, absl::StrCat("this participant does not have the "
                                        "role ",
-                                       RoleName(role)));
+                                       RoleWord(role)));
   }
 }
 
