@@ -41,8 +41,9 @@ int Run(int argc, char** argv) {
                  "round-robin). Applies to validate, score, match, pairs, "
                  "groups, explain and bench")
       ->envname("SOPU_SERVER");
-  app.add_option("--token-file", server.token_file,
-                 "With --server: file whose first line is the bearer token")
+  app.add_option(
+         "--token-file", server.token_file,
+         "With --server: token file (sopud's format); its first token is sent")
       ->check(CLI::ExistingFile);
   app.add_option("--tls-ca", server.tls_ca_file,
                  "With --server: PEM CA of the server's certificate (TLS)")

@@ -17,6 +17,7 @@
 #include "grpcpp/security/credentials.h"
 #include "grpcpp/support/channel_arguments.h"
 #include "service/io/json_files.h"
+#include "service/server/token_auth.h"
 
 namespace sopu::client {
 namespace {
@@ -121,17 +122,6 @@ absl::StatusOr<std::string> StaticAddressList(
                     : absl::StrCat("ipv4:", absl::StrJoin(v4, ","));
 }
 
-absl::StatusOr<std::string> ReadTrimmed(const std::string& path) {
-  absl::StatusOr<std::string> bytes = io::ReadFileBytes(path);
-  if (!bytes.ok()) return bytes.status();
-  for (absl::string_view line : absl::StrSplit(*bytes, '\n')) {
-    line = absl::StripAsciiWhitespace(line);
-    if (!line.empty()) return std::string(line);
-  }
-  return absl::InvalidArgumentError(
-      absl::StrCat(path, ": the token file is empty"));
-}
-
 absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> Credentials(
     const ClientOptions& options, bool loopback, bool unix_socket) {
   std::shared_ptr<grpc::ChannelCredentials> creds;
@@ -168,10 +158,12 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> Credentials(
     return grpc::InsecureChannelCredentials();
   }
   if (options.token_file.empty()) return creds;
-  absl::StatusOr<std::string> token = ReadTrimmed(options.token_file);
-  if (!token.ok()) return token.status();
+  // The server's token file format; the client sends the first token.
+  absl::StatusOr<std::vector<std::string>> tokens =
+      server::ReadTokenFile(options.token_file);
+  if (!tokens.ok()) return tokens.status();
   return grpc::CompositeChannelCredentials(
-      creds, grpc::AccessTokenCredentials(*token));
+      creds, grpc::AccessTokenCredentials(tokens->front()));
 }
 
 }  // namespace

@@ -11,7 +11,8 @@
 // TLS (with --tls-cert/--tls-key, mutual TLS); without it, a loopback or
 // unix target uses gRPC local credentials, which is what sopud serves on
 // loopback; any other target without TLS uses plaintext and cannot carry a
-// token. A token (first line of --token-file) is sent as
+// token. A token (the first of --token-file, in sopud's token-file format)
+// is sent as
 // `authorization: Bearer TOKEN` on every call.
 #ifndef SOPU_SERVICE_CLIENT_CLIENT_CHANNEL_H_
 #define SOPU_SERVICE_CLIENT_CLIENT_CHANNEL_H_

@@ -5,6 +5,10 @@
 
 namespace sopu::service {
 
+sopu::v1::Role GroupMemberRole(sopu::v1::Role role) {
+  return role == sopu::v1::ROLE_UNSPECIFIED ? sopu::v1::ROLE_PEER : role;
+}
+
 const char* RoleWord(sopu::v1::Role role) {
   switch (role) {
     case sopu::v1::ROLE_MENTOR:

@@ -15,6 +15,10 @@ namespace sopu::service {
 // ROLE_UNSPECIFIED (and unknown values).
 [[nodiscard]] std::uint8_t ToRoleBit(sopu::v1::Role role);
 
+// GroupMemberRole: the members' role of a groups request (GroupsRequest,
+// ExplainGroupRequest): `role`, or ROLE_PEER when unspecified.
+[[nodiscard]] sopu::v1::Role GroupMemberRole(sopu::v1::Role role);
+
 // RoleWord: a contract role as staff write it in a CSV role cell and read it
 // in messages ("mentor", "mentee", "facilitator", "peer"); "" for
 // ROLE_UNSPECIFIED and unknown values.

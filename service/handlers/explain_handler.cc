@@ -30,12 +30,6 @@ using sopu::v1::ExplainPairResponse;
 
 std::size_t Idx(int k) { return static_cast<std::size_t>(k); }
 
-// GroupMemberRole: the role of the members; unspecified = peer (as in
-// GroupsRequest.member_role).
-sopu::v1::Role GroupMemberRole(sopu::v1::Role role) {
-  return role == sopu::v1::ROLE_UNSPECIFIED ? sopu::v1::ROLE_PEER : role;
-}
-
 bool HasRole(const sopu::v1::Participant& p, sopu::v1::Role role) {
   return std::any_of(p.roles().begin(), p.roles().end(),
                      [role](int r) { return r == role; });

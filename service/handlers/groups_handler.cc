@@ -33,8 +33,7 @@ constexpr double kMaxTimeLimit = 3600.0;
 
 // MemberRole: the role bit of the members to group; unspecified = peer.
 std::uint8_t MemberRole(sopu::v1::Role role) {
-  return role == sopu::v1::ROLE_UNSPECIFIED ? std::uint8_t{kRolePeer}
-                                            : ToRoleBit(role);
+  return ToRoleBit(GroupMemberRole(role));
 }
 
 // CheckRequest records the problems of the request's own fields (the
