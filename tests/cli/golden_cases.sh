@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The golden cases of the CLI: every command and objective on the bundled
+# examples, in every format. Sourced by golden_test.sh; each line of CASES is
+# "NAME|ARGS" where ARGS is split on spaces and $EX / $DATA are the example
+# and test-data folders. Outputs hold no timings, so they are byte-stable.
+# shellcheck disable=SC2034
+CASES=(
+  "validate-text|validate $EX/cohort.csv --policy $EX/policy.json"
+  "validate-json|validate $EX/cohort.csv --policy $EX/policy.json --format json"
+  "validate-small|validate $EX/small-cohort.json --policy $EX/small-policy.json"
+  "validate-bad|validate $DATA/cli/bad-cohort.csv --format json"
+  "score-table|score $EX/cohort.csv --policy $EX/policy.json --top 3"
+  "score-csv|score $EX/cohort.csv --policy $EX/policy.json --format csv"
+  "score-json|score $EX/cohort.csv --policy $EX/policy.json --top 2 --format json"
+  "score-small|score $EX/small-cohort.json --policy $EX/small-policy.json"
+  "match-optimal-table|match $EX/cohort.csv --policy $EX/policy.json"
+  "match-optimal-json|match $EX/cohort.csv --policy $EX/policy.json --format json"
+  "match-optimal-csv|match $EX/cohort.csv --policy $EX/policy.json --format csv"
+  "match-max-score|match $EX/cohort.csv --policy $EX/policy.json --objective max-score --format json"
+  "match-max-score-min|match $EX/cohort.csv --policy $EX/policy.json --objective max-score --min-score 0.7 --format json"
+  "match-fair|match $EX/cohort.csv --policy $EX/policy.json --objective fair --format json"
+  "match-fair-table|match $EX/cohort.csv --policy $EX/policy.json --objective fair"
+  "match-stable|match $EX/cohort.csv --policy $EX/policy.json --objective stable --format json"
+  "match-stable-wishes|match $EX/cohort.csv --policy $EX/policy.json --objective stable --use-wishes --format json"
+  "match-locks|match $EX/cohort.csv --policy $EX/policy.json --lock $DATA/golden/lock.csv --forbid $DATA/golden/forbid.csv --format json"
+  "match-lock-forbidden|match $EX/cohort.csv --policy $EX/policy.json --lock $DATA/golden/lock-forbidden.csv"
+  "match-previous|match $EX/cohort.csv --policy $EX/policy.json --previous $DATA/golden/previous.csv --continuity-bonus 0.05 --format json"
+  "match-lock-forbidden|match $EX/cohort.csv --policy $EX/policy.json --lock $DATA/golden/lock-forbidden.csv"
+  "match-previous-table|match $EX/cohort.csv --policy $EX/policy.json --previous $DATA/golden/previous.csv"
+  "match-small|match $EX/small-cohort.json --policy $EX/small-policy.json"
+  "pairs-table|pairs $DATA/cli/peers.csv"
+  "pairs-json|pairs $DATA/cli/peers.csv --format json"
+  "pairs-max-score|pairs $DATA/cli/peers.csv --max-score-only --min-score 0.3 --format csv"
+  "groups-region-json|groups $EX/cohort.csv --policy $EX/groups-policy.json --role mentee --size 4-6 --key region --rounds 3 --seed 1 --format json"
+  "groups-size-table|groups $EX/cohort.csv --policy $EX/groups-policy.json --role mentee --size 4-6 --rounds 3 --seed 2"
+  "groups-rules-json|groups $EX/cohort.csv --policy $EX/groups-policy.json --role mentee --groups 8 --max-per-organisation 1 --spread sector --facilitators mentor --rounds 2 --seed 3 --format json"
+  "groups-csv|groups $EX/cohort.csv --policy $EX/groups-policy.json --role mentee --size 5 --rounds 2 --format csv"
+  "groups-infeasible|groups $EX/cohort.csv --policy $EX/groups-policy.json --role mentee --size 4-6 --key municipality --rounds 1"
+  "groups-peers|groups $DATA/cli/peers.csv --size 2-3 --rounds 2 --format json"
+  "explain-pair|explain $EX/cohort.csv --policy $EX/policy.json --pair m01,a02"
+  "explain-pair-json|explain $EX/cohort.csv --policy $EX/policy.json --pair m01,a02 --format json"
+  "explain-group|explain $EX/cohort.csv --policy $EX/groups-policy.json --group a01,a02,a03,a04 --role mentee --format json"
+  "gen-csv|gen --mentors 4 --mentees 6 --seed 7"
+  "gen-peers-json|gen --peers 5 --seed 3 --format json"
+  "solve-assignment|solve assignment --matrix $DATA/golden/assign-6x3.txt"
+  "solve-groups|solve groups --mdgp $DATA/mdgp/RanReal_n012_ss_04.txt --time-limit 0 --rounds 3 --threads 1"
+)
