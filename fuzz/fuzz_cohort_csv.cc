@@ -77,8 +77,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     *request.mutable_cohort() = std::move(csv.cohort);
   }
 
-  const sopu::v1::ValidateResponse response =
+  const absl::StatusOr<sopu::v1::ValidateResponse> validated =
       sopu::service::HandleValidate(request);
+  if (!validated.ok()) std::abort();  // validation fails only when cancelled
+  const sopu::v1::ValidateResponse& response = *validated;
   for (const BadRequest::FieldViolation& v : response.violations()) {
     CheckProblem(v);
     problems.push_back(v);

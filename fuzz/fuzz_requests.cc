@@ -127,11 +127,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     case RequestKind::kValidate: {
       sopu::v1::ValidateRequest request;
       if (!Parse(body, body_size, request)) return 0;
-      const sopu::v1::ValidateResponse response =
+      const absl::StatusOr<sopu::v1::ValidateResponse> validated =
           sopu::service::HandleValidate(request);
-      CheckStatus(response.valid() ? "HandleValidate(valid)"
-                                   : "HandleValidate(invalid)",
-                  absl::OkStatus());
+      CheckStatus("HandleValidate", validated.status());
+      if (!validated.ok()) std::abort();  // never fails without cancel
+      const sopu::v1::ValidateResponse& response = *validated;
       if (response.valid() != (response.violations_size() == 0)) {
         std::fprintf(stderr, "fuzz_requests: valid disagrees with problems\n");
         std::abort();

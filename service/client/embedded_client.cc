@@ -24,9 +24,7 @@ absl::StatusOr<Response> WithHash(absl::StatusOr<Response> response,
 
 absl::StatusOr<sopu::v1::ValidateResponse> EmbeddedClient::Validate(
     const sopu::v1::ValidateRequest& request) {
-  return WithHash(absl::StatusOr<sopu::v1::ValidateResponse>(
-                      service::HandleValidate(request)),
-                  request);
+  return WithHash(service::HandleValidate(request), request);
 }
 
 absl::StatusOr<sopu::v1::ScoreResponse> EmbeddedClient::Score(
@@ -46,7 +44,8 @@ absl::StatusOr<sopu::v1::PeerPairsResponse> EmbeddedClient::PeerPairs(
 
 absl::StatusOr<sopu::v1::GroupsResponse> EmbeddedClient::FormGroups(
     const sopu::v1::GroupsRequest& request, const ProgressCallback& progress) {
-  return WithHash(service::HandleGroups(request, nullptr, progress), request);
+  return WithHash(service::HandleGroups(request, {.progress = progress}),
+                  request);
 }
 
 absl::StatusOr<sopu::v1::ExplainPairResponse> EmbeddedClient::ExplainPair(

@@ -194,7 +194,7 @@ std::string ExclusionSentence(const std::vector<std::string>& rules) {
 }
 
 absl::StatusOr<ExplainPairResponse> HandleExplainPair(
-    const ExplainPairRequest& request) {
+    const ExplainPairRequest& request, const CallContext& /*context*/) {
   ViolationList violations;
   CheckId(request.cohort(), request.mentor_id(), sopu::v1::ROLE_MENTOR,
           "mentor_id", violations);
@@ -237,7 +237,7 @@ absl::StatusOr<ExplainPairResponse> HandleExplainPair(
 }
 
 absl::StatusOr<ExplainGroupResponse> HandleExplainGroup(
-    const ExplainGroupRequest& request) {
+    const ExplainGroupRequest& request, const CallContext& /*context*/) {
   ViolationList violations;
   CheckGroupRequest(request, violations);
   absl::StatusOr<PreparedInputs> inputs = PrepareInputs(

@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "engine/common/call_context.h"
 #include "engine/model/policy.h"
 #include "engine/scoring/scoring_model.h"
 #include "sopu/v1/sopu.pb.h"
@@ -54,7 +55,8 @@ inline constexpr int kMaxExplainGroupMembers = 200;
 // participant or one without the role (mentor_id: mentor, mentee_id:
 // mentee).
 [[nodiscard]] absl::StatusOr<sopu::v1::ExplainPairResponse> HandleExplainPair(
-    const sopu::v1::ExplainPairRequest& request);
+    const sopu::v1::ExplainPairRequest& request,
+    const CallContext& context = {});
 
 // HandleExplainGroup explains the group of the request's member_ids.
 // INVALID_ARGUMENT when the cohort or policy is invalid, member_role is not
@@ -62,7 +64,8 @@ inline constexpr int kMaxExplainGroupMembers = 200;
 // or an entry names no participant, repeats an earlier entry, or names a
 // participant without member_role.
 [[nodiscard]] absl::StatusOr<sopu::v1::ExplainGroupResponse> HandleExplainGroup(
-    const sopu::v1::ExplainGroupRequest& request);
+    const sopu::v1::ExplainGroupRequest& request,
+    const CallContext& context = {});
 
 // ExcludingRules names every rule that forbids `pair` under `policy`, in the
 // order the engine checks them (so the first decides the verdict):

@@ -181,32 +181,33 @@ void AddBreakdown(const ScoringModel& model, const std::vector<int>& members,
   }
 }
 
-// Improvement: a part's grouping (group of each element) as member ids,
-// empty groups left out.
-sopu::v1::GroupsImprovement Improvement(
-    const GroupPart& part, const std::vector<const Participant*>& pool,
-    const std::vector<int>& group_of, double objective) {
-  sopu::v1::GroupsImprovement out;
-  out.set_key_value(part.key_value);
-  out.set_objective(objective);
+// PartImprovement: a part's grouping (group of each element) as member
+// ids, empty groups left out.
+Improvement PartImprovement(const GroupPart& part,
+                            const std::vector<const Participant*>& pool,
+                            const std::vector<int>& group_of,
+                            double objective) {
+  Improvement out;
+  out.part = part.key_value;
+  out.objective = objective;
   std::vector<std::vector<int>> members(Idx(part.problem.group_count()));
   for (std::size_t k = 0; k < group_of.size() && k < part.members.size(); ++k) {
     members[Idx(group_of[k])].push_back(part.members[k]);
   }
   for (const std::vector<int>& g : members) {
     if (g.empty()) continue;
-    auto* group = out.add_groups();
-    for (const int i : g) group->add_member_ids(pool[Idx(i)]->id);
+    std::vector<std::string>& group = out.groups.emplace_back();
+    for (const int i : g) group.push_back(pool[Idx(i)]->id);
   }
   return out;
 }
 
 }  // namespace
 
-absl::StatusOr<GroupsResponse> HandleGroups(
-    const GroupsRequest& request, const CancellationToken* cancel,
-    const ProgressCallback& progress,
-    const GroupsImprovementCallback& improved) {
+absl::StatusOr<GroupsResponse> HandleGroups(const GroupsRequest& request,
+                                            const CallContext& context) {
+  const ProgressCallback& progress = context.progress;
+  const ImprovementCallback& improved = context.improved;
   ViolationList violations;
   CheckRequest(request, violations);
   absl::StatusOr<PreparedInputs> inputs = PrepareInputs(
@@ -275,13 +276,13 @@ absl::StatusOr<GroupsResponse> HandleGroups(
                            std::max(weight_total, 1.0));
     if (request.has_max_rounds()) options.max_rounds = request.max_rounds();
     options.seed = seed;
-    options.cancel = cancel;
+    options.cancel = context.cancel;
     const double before = elapsed;
     if (progress || improved) {
       options.progress = [&, before](const Progress& inner) {
         if (improved && inner.improved_group_of != nullptr) {
-          improved(Improvement(part, pool, *inner.improved_group_of,
-                               inner.best_objective));
+          improved(PartImprovement(part, pool, *inner.improved_group_of,
+                                   inner.best_objective));
         }
         if (!progress) return;
         Progress outer = inner;

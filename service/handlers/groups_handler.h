@@ -14,10 +14,8 @@
 #ifndef SOPU_SERVICE_HANDLERS_GROUPS_HANDLER_H_
 #define SOPU_SERVICE_HANDLERS_GROUPS_HANDLER_H_
 
-#include <functional>
-
 #include "absl/status/statusor.h"
-#include "engine/common/cancellation.h"
+#include "engine/common/call_context.h"
 #include "sopu/v1/sopu.pb.h"
 
 namespace sopu::service {
@@ -25,19 +23,12 @@ namespace sopu::service {
 // kDefaultGroupsTimeLimit: seconds of search when the request sets none.
 inline constexpr double kDefaultGroupsTimeLimit = 5.0;
 
-// GroupsImprovementCallback receives improving solutions while the search
-// runs (at most as often as progress), from the solving thread.
-using GroupsImprovementCallback =
-    std::function<void(const sopu::v1::GroupsImprovement&)>;
-
-// HandleGroups: `progress` (may be empty) receives the search's progress,
-// done / total in milliseconds of the whole time limit; `improved` (may be
-// empty) each improving grouping of the part being searched, as member ids.
+// HandleGroups: the context's `progress` receives the search's progress,
+// done / total in milliseconds of the whole time limit; its `improved` each
+// improving grouping of the part being searched, as member ids (at most as
+// often as progress).
 [[nodiscard]] absl::StatusOr<sopu::v1::GroupsResponse> HandleGroups(
-    const sopu::v1::GroupsRequest& request,
-    const CancellationToken* cancel = nullptr,
-    const ProgressCallback& progress = {},
-    const GroupsImprovementCallback& improved = {});
+    const sopu::v1::GroupsRequest& request, const CallContext& context = {});
 
 }  // namespace sopu::service
 

@@ -167,8 +167,8 @@ absl::StatusOr<std::vector<int>> Solve(const MatchRequest& request,
 
 }  // namespace
 
-absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
-                                                    const MatchHooks& hooks) {
+absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(
+    const MatchRequest& request, const CallContext& context) {
   ViolationList violations;
   if (!sopu::v1::Objective_IsValid(request.objective())) {
     violations.Add("objective", "unknown objective");
@@ -212,9 +212,10 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
   // matches at once (`sopu bench --jobs`). The scores do not depend on the
   // thread count.
   const std::size_t pairs = model->mentees().size() * model->mentors().size();
-  const ScoreMatrix matrix = model->ComputeMatrix(
-      {.threads = pairs < kSingleThreadPairs ? 1 : 0, .cancel = hooks.cancel});
-  if (hooks.cancel != nullptr && hooks.cancel->cancelled()) {
+  const ScoreMatrix matrix =
+      model->ComputeMatrix({.threads = pairs < kSingleThreadPairs ? 1 : 0,
+                            .cancel = context.cancel});
+  if (context.cancel != nullptr && context.cancel->cancelled()) {
     return absl::CancelledError("matching was cancelled");
   }
   const int rows = matrix.rows();
@@ -283,8 +284,8 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(const MatchRequest& request,
   }
 
   AssignmentOptions options;
-  options.cancel = hooks.cancel;
-  options.progress = hooks.progress;
+  options.cancel = context.cancel;
+  options.progress = context.progress;
   options.objective = request.objective() == sopu::v1::OBJECTIVE_MAX_SCORE
                           ? AssignmentObjective::kMaxScore
                           : AssignmentObjective::kMaxCardinalityThenScore;

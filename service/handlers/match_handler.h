@@ -10,7 +10,7 @@
 #define SOPU_SERVICE_HANDLERS_MATCH_HANDLER_H_
 
 #include "absl/status/statusor.h"
-#include "engine/common/cancellation.h"
+#include "engine/common/call_context.h"
 #include "sopu/v1/sopu.pb.h"
 
 namespace sopu::service {
@@ -18,14 +18,8 @@ namespace sopu::service {
 // kDefaultContinuityBonus applies when `previous` is given without a bonus.
 inline constexpr double kDefaultContinuityBonus = 0.1;
 
-// MatchHooks lets a front door cancel the solve and follow its progress.
-struct MatchHooks {
-  const CancellationToken* cancel = nullptr;
-  ProgressCallback progress;
-};
-
 [[nodiscard]] absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(
-    const sopu::v1::MatchRequest& request, const MatchHooks& hooks = {});
+    const sopu::v1::MatchRequest& request, const CallContext& context = {});
 
 }  // namespace sopu::service
 

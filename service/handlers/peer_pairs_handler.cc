@@ -19,8 +19,7 @@
 namespace sopu::service {
 
 absl::StatusOr<sopu::v1::PeerPairsResponse> HandlePeerPairs(
-    const sopu::v1::PeerPairsRequest& request,
-    const CancellationToken* cancel) {
+    const sopu::v1::PeerPairsRequest& request, const CallContext& context) {
   ViolationList violations;
   if (request.has_min_score() &&
       !(request.min_score() >= 0.0 && request.min_score() <= 1.0)) {
@@ -63,7 +62,7 @@ absl::StatusOr<sopu::v1::PeerPairsResponse> HandlePeerPairs(
                           ? PeerPairsObjective::kMaxScore
                           : PeerPairsObjective::kMaxCardinalityThenScore;
   if (request.has_min_score()) options.min_score = request.min_score();
-  options.cancel = cancel;
+  options.cancel = context.cancel;
   absl::StatusOr<PeerPairsResult> result = SolvePeerPairs(problem, options);
   if (!result.ok()) return result.status();
 

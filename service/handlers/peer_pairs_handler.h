@@ -10,14 +10,13 @@
 #define SOPU_SERVICE_HANDLERS_PEER_PAIRS_HANDLER_H_
 
 #include "absl/status/statusor.h"
-#include "engine/common/cancellation.h"
+#include "engine/common/call_context.h"
 #include "sopu/v1/sopu.pb.h"
 
 namespace sopu::service {
 
 [[nodiscard]] absl::StatusOr<sopu::v1::PeerPairsResponse> HandlePeerPairs(
-    const sopu::v1::PeerPairsRequest& request,
-    const CancellationToken* cancel = nullptr);
+    const sopu::v1::PeerPairsRequest& request, const CallContext& context = {});
 
 }  // namespace sopu::service
 

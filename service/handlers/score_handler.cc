@@ -16,7 +16,7 @@
 namespace sopu::service {
 
 absl::StatusOr<sopu::v1::ScoreResponse> HandleScore(
-    const sopu::v1::ScoreRequest& request, const CancellationToken* cancel) {
+    const sopu::v1::ScoreRequest& request, const CallContext& context) {
   ViolationList violations;
   if (request.top_k() < 0 || request.top_k() > kMaxTopK) {
     violations.Add("top_k", "must be in 1..1000 (0 means 5)");
@@ -29,8 +29,8 @@ absl::StatusOr<sopu::v1::ScoreResponse> HandleScore(
   absl::StatusOr<ScoringModel> model =
       ScoringModel::Build(inputs->cohort, inputs->policy);
   if (!model.ok()) return model.status();
-  const ScoreMatrix matrix = model->ComputeMatrix({.cancel = cancel});
-  if (cancel != nullptr && cancel->cancelled()) {
+  const ScoreMatrix matrix = model->ComputeMatrix({.cancel = context.cancel});
+  if (context.cancelled()) {
     return absl::CancelledError("scoring was cancelled");
   }
   const int k = request.top_k() == 0 ? kDefaultTopK : request.top_k();

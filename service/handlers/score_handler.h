@@ -9,7 +9,7 @@
 #define SOPU_SERVICE_HANDLERS_SCORE_HANDLER_H_
 
 #include "absl/status/statusor.h"
-#include "engine/common/cancellation.h"
+#include "engine/common/call_context.h"
 #include "sopu/v1/sopu.pb.h"
 
 namespace sopu::service {
@@ -18,11 +18,10 @@ namespace sopu::service {
 inline constexpr int kDefaultTopK = 5;
 inline constexpr int kMaxTopK = 1000;
 
-// HandleScore: with `cancel` cancelled, stops scoring within a tile of
+// HandleScore: with the context cancelled, stops scoring within a tile of
 // work per thread and returns CANCELLED.
 [[nodiscard]] absl::StatusOr<sopu::v1::ScoreResponse> HandleScore(
-    const sopu::v1::ScoreRequest& request,
-    const CancellationToken* cancel = nullptr);
+    const sopu::v1::ScoreRequest& request, const CallContext& context = {});
 
 }  // namespace sopu::service
 

@@ -4,8 +4,11 @@
 
 namespace sopu::service {
 
-sopu::v1::ValidateResponse HandleValidate(
-    const sopu::v1::ValidateRequest& request) {
+absl::StatusOr<sopu::v1::ValidateResponse> HandleValidate(
+    const sopu::v1::ValidateRequest& request, const CallContext& context) {
+  if (context.cancelled()) {
+    return absl::CancelledError("validation was cancelled");
+  }
   ViolationList violations;
   CheckInputs(request.cohort(),
               request.has_policy() ? &request.policy() : nullptr,

@@ -7,6 +7,7 @@
 #include <thread>
 #include <utility>
 
+#include "service/convert/improvement_convert.h"
 #include "service/handlers/explain_handler.h"
 #include "service/handlers/groups_handler.h"
 #include "service/handlers/match_handler.h"
@@ -71,12 +72,12 @@ absl::Status SolveGroupsStreaming(
   const auto start = std::chrono::steady_clock::now();
   std::thread solver([&] {
     try {
-      result = service::HandleGroups(
-          *clamped, &call.cancel,
-          [&relay](const Progress& p) { relay.Report(p); },
-          [&relay](const sopu::v1::GroupsImprovement& improvement) {
-            relay.ReportImprovement(improvement);
-          });
+      CallContext context = call.Context();
+      context.progress = [&relay](const Progress& p) { relay.Report(p); };
+      context.improved = [&relay](const Improvement& improvement) {
+        relay.ReportImprovement(service::ToProtoImprovement(improvement));
+      };
+      result = service::HandleGroups(*clamped, context);
     } catch (...) {
       result = absl::InternalError("internal error");
     }
@@ -202,10 +203,9 @@ grpc::Status SopuServiceImpl::Validate(grpc::ServerContext* context,
                                        sopu::v1::ValidateResponse* response) {
   const CallSpec spec{"Validate", request->cohort().participants_size(),
                       /*admit=*/false};
-  return ToGrpcStatus(Serve(context, spec, [&](CallState&) {
-    *response = service::HandleValidate(*request);
-    response->set_input_hash(InputHash(*request));
-    return absl::OkStatus();
+  return ToGrpcStatus(Serve(context, spec, [&](CallState& call) {
+    return Deliver(service::HandleValidate(*request, call.Context()), *request,
+                   response);
   }));
 }
 
@@ -214,7 +214,7 @@ grpc::Status SopuServiceImpl::Score(grpc::ServerContext* context,
                                     sopu::v1::ScoreResponse* response) {
   const CallSpec spec{"Score", request->cohort().participants_size()};
   return ToGrpcStatus(Serve(context, spec, [&](CallState& call) {
-    return Deliver(service::HandleScore(*request, &call.cancel), *request,
+    return Deliver(service::HandleScore(*request, call.Context()), *request,
                    response);
   }));
 }
@@ -224,9 +224,8 @@ grpc::Status SopuServiceImpl::Match(grpc::ServerContext* context,
                                     sopu::v1::MatchResponse* response) {
   const CallSpec spec{"Match", request->cohort().participants_size()};
   return ToGrpcStatus(Serve(context, spec, [&](CallState& call) {
-    service::MatchHooks hooks;
-    hooks.cancel = &call.cancel;
-    return Deliver(service::HandleMatch(*request, hooks), *request, response);
+    return Deliver(service::HandleMatch(*request, call.Context()), *request,
+                   response);
   }));
 }
 
@@ -235,7 +234,7 @@ grpc::Status SopuServiceImpl::PeerPairs(
     sopu::v1::PeerPairsResponse* response) {
   const CallSpec spec{"PeerPairs", request->cohort().participants_size()};
   return ToGrpcStatus(Serve(context, spec, [&](CallState& call) {
-    return Deliver(service::HandlePeerPairs(*request, &call.cancel), *request,
+    return Deliver(service::HandlePeerPairs(*request, call.Context()), *request,
                    response);
   }));
 }
@@ -248,7 +247,7 @@ grpc::Status SopuServiceImpl::FormGroups(grpc::ServerContext* context,
     absl::StatusOr<GroupsRequest> clamped =
         ClampGroupsTimeLimit(*request, call.remaining_seconds);
     if (!clamped.ok()) return clamped.status();
-    return Deliver(service::HandleGroups(*clamped, &call.cancel), *request,
+    return Deliver(service::HandleGroups(*clamped, call.Context()), *request,
                    response);
   }));
 }
@@ -268,8 +267,9 @@ grpc::Status SopuServiceImpl::ExplainPair(
     sopu::v1::ExplainPairResponse* response) {
   const CallSpec spec{"ExplainPair", request->cohort().participants_size(),
                       /*admit=*/false};
-  return ToGrpcStatus(Serve(context, spec, [&](CallState&) {
-    return Deliver(service::HandleExplainPair(*request), *request, response);
+  return ToGrpcStatus(Serve(context, spec, [&](CallState& call) {
+    return Deliver(service::HandleExplainPair(*request, call.Context()),
+                   *request, response);
   }));
 }
 
@@ -278,8 +278,9 @@ grpc::Status SopuServiceImpl::ExplainGroup(
     sopu::v1::ExplainGroupResponse* response) {
   const CallSpec spec{"ExplainGroup", request->cohort().participants_size(),
                       /*admit=*/false};
-  return ToGrpcStatus(Serve(context, spec, [&](CallState&) {
-    return Deliver(service::HandleExplainGroup(*request), *request, response);
+  return ToGrpcStatus(Serve(context, spec, [&](CallState& call) {
+    return Deliver(service::HandleExplainGroup(*request, call.Context()),
+                   *request, response);
   }));
 }
 

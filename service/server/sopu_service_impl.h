@@ -26,7 +26,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
-#include "engine/common/cancellation.h"
+#include "engine/common/call_context.h"
 #include "service/server/admission_control.h"
 #include "sopu/v1/sopu.grpc.pb.h"
 
@@ -81,6 +81,8 @@ class SopuServiceImpl final : public sopu::v1::Sopu::Service {
   struct CallState {
     CancellationToken& cancel;
     std::optional<double> remaining_seconds;
+    // Context: what the handlers take — this call's cancellation.
+    [[nodiscard]] CallContext Context() const { return {.cancel = &cancel}; }
   };
   struct CallSpec {
     std::string_view method;

@@ -57,9 +57,7 @@ TEST(MatchHandler, OptimalAssignmentWithReasons) {
 TEST(MatchHandler, ACancelledCallIsAnsweredCancelled) {
   CancellationToken cancel;
   cancel.Cancel();
-  MatchHooks hooks;
-  hooks.cancel = &cancel;
-  auto response = HandleMatch(Request(), hooks);
+  auto response = HandleMatch(Request(), {.cancel = &cancel});
   EXPECT_EQ(response.status().code(), absl::StatusCode::kCancelled);
 }
 

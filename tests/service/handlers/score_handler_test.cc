@@ -58,11 +58,11 @@ TEST(ScoreHandler, RanksMentorsWithReasonsUnderTheDefaultPolicy) {
 TEST(ScoreHandler, ACancelledCallScoresNothingAndSaysSo) {
   CancellationToken cancel;
   cancel.Cancel();
-  auto response = HandleScore(Request(), &cancel);
+  auto response = HandleScore(Request(), {.cancel = &cancel});
   EXPECT_EQ(response.status().code(), absl::StatusCode::kCancelled);
   // The same request without the token is answered.
   CancellationToken idle;
-  EXPECT_TRUE(HandleScore(Request(), &idle).ok());
+  EXPECT_TRUE(HandleScore(Request(), {.cancel = &idle}).ok());
 }
 
 TEST(ScoreHandler, TopKLimitsTheList) {

@@ -15,7 +15,7 @@ using ::testing::Pair;
 TEST(ValidateHandler, ValidCohortIsSummarised) {
   sopu::v1::ValidateRequest request;
   *request.mutable_cohort() = ValidCohort();
-  const auto response = HandleValidate(request);
+  const auto response = HandleValidate(request).value();
   EXPECT_TRUE(response.valid());
   EXPECT_EQ(response.violations_size(), 0);
   EXPECT_EQ(response.summary().participants(), 4);
@@ -30,7 +30,7 @@ TEST(ValidateHandler, ListsCohortAndPolicyProblemsTogether) {
   request.mutable_cohort()->mutable_participants(0)->set_capacity(-2);
   request.mutable_policy()->add_criteria()->mutable_similar()->set_attribute(
       "sector");
-  const auto response = HandleValidate(request);
+  const auto response = HandleValidate(request).value();
   EXPECT_FALSE(response.valid());
   EXPECT_FALSE(response.truncated());
   EXPECT_THAT(
@@ -46,7 +46,7 @@ TEST(ValidateHandler, ListsCohortAndPolicyProblemsTogether) {
 }
 
 TEST(ValidateHandler, EmptyCohort) {
-  const auto response = HandleValidate(sopu::v1::ValidateRequest());
+  const auto response = HandleValidate(sopu::v1::ValidateRequest()).value();
   EXPECT_FALSE(response.valid());
   EXPECT_THAT(ToPairs(response.violations()),
               ElementsAre(Pair("cohort.participants",
