@@ -17,6 +17,7 @@ source "$repo/tests/cli/golden_cases.sh"
 # normalise: mask wall-clock figures and the repository path.
 normalise() {
   sed -E -e 's/"(seconds[a-z_]*|time_to_best)": [0-9.e+-]+/"\1": T/g' \
+    -e 's/found at [0-9.]+ s of [0-9.]+ s/found at T s of T s/' \
     -e "s|$repo|REPO|g"
 }
 
