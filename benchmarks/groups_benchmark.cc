@@ -78,14 +78,13 @@ void BM_CancelLatency(benchmark::State& state) {
     CancellationToken token;
     GroupSolverOptions options;
     options.time_limit_seconds = 600.0;
-    options.cancel = &token;
     std::atomic<std::int64_t> cancelled_at{0};
     std::thread canceller([&] {
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       cancelled_at = SearchClock::now().time_since_epoch().count();
       token.Cancel();
     });
-    auto result = SolveGroups(p, options);
+    auto result = SolveGroups(p, options, {.cancel = &token});
     const std::int64_t returned = SearchClock::now().time_since_epoch().count();
     canceller.join();
     if (!result.ok()) state.SkipWithError("solve failed");

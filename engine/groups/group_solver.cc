@@ -271,8 +271,9 @@ TabuSearchOptions DefaultTabuOptions(const GroupProblem& problem) {
   return t;
 }
 
-absl::StatusOr<GroupSolveResult> SolveGroups(
-    const GroupProblem& problem, const GroupSolverOptions& options) {
+absl::StatusOr<GroupSolveResult> SolveGroups(const GroupProblem& problem,
+                                             const GroupSolverOptions& options,
+                                             const CallContext& context) {
   if (absl::Status s = ValidateGroupProblem(problem); !s.ok()) return s;
   if (absl::Status s = ValidateOptions(options); !s.ok()) return s;
   const SearchClock::time_point start = SearchClock::now();
@@ -285,7 +286,7 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
                 std::chrono::duration_cast<SearchClock::duration>(
                     std::chrono::duration<double>(options.time_limit_seconds))
           : SearchClock::time_point::max();
-  const StopSignal stop(deadline, options.cancel);
+  const StopSignal stop(deadline, context.cancel);
 
   TabuSearchOptions tabu = DefaultTabuOptions(problem);
   if (options.tabu.max_stall > 0) tabu.max_stall = options.tabu.max_stall;
@@ -310,7 +311,7 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
   int reported_version = 0;
   auto last_tick = std::chrono::steady_clock::now();
   const auto tick = [&] {
-    if (!options.progress) return;
+    if (!context.progress) return;
     last_tick = std::chrono::steady_clock::now();
     Progress p;
     if (options.time_limit_seconds > 0.0) {
@@ -326,7 +327,7 @@ absl::StatusOr<GroupSolveResult> SolveGroups(
       p.improved_group_of = &best.group_of;
       reported_version = best_version;
     }
-    options.progress(p);
+    context.progress(p);
   };
   const auto finish = [&](Worker& worker, SearchRng& rng, Member& out) {
     if (options.local_search == GroupSolverOptions::LocalSearch::kTabu) {

@@ -61,7 +61,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "engine/common/cancellation.h"
+#include "engine/common/call_context.h"
 #include "engine/groups/descent.h"
 #include "engine/groups/group_problem.h"
 #include "engine/groups/tabu_search.h"
@@ -104,12 +104,6 @@ struct GroupSolverOptions {
   IteratedDescentOptions iterated_descent;
   // Stop as soon as a grouping without violations reaches this objective.
   std::optional<double> target_objective;
-  // Optional hooks; may be null / empty. Progress: done / total are elapsed
-  // milliseconds of the time limit, or rounds of max_rounds;
-  // improved_group_of is the best grouping when it improved since the last
-  // report and breaks no rule.
-  const CancellationToken* cancel = nullptr;
-  ProgressCallback progress;
 };
 
 // GroupStopReason: why the search ended (an outcome, not an error).
@@ -137,9 +131,15 @@ struct GroupSolveResult {
 [[nodiscard]] TabuSearchOptions DefaultTabuOptions(const GroupProblem& problem);
 
 // SolveGroups: InvalidArgument for a malformed problem (ValidateGroupProblem)
-// or options out of range, naming the field.
+// or options out of range, naming the field. The context's cancellation
+// stops the search (the best grouping so far is the result); its progress
+// gets done / total as elapsed milliseconds of the time limit, or rounds of
+// max_rounds, and improved_group_of the best grouping when it improved since
+// the last report and breaks no rule. (The context's `improved` is not
+// called: element indices mean nothing to the caller's ids.)
 [[nodiscard]] absl::StatusOr<GroupSolveResult> SolveGroups(
-    const GroupProblem& problem, const GroupSolverOptions& options = {});
+    const GroupProblem& problem, const GroupSolverOptions& options = {},
+    const CallContext& context = {});
 
 }  // namespace sopu
 

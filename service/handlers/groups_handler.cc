@@ -276,10 +276,10 @@ absl::StatusOr<GroupsResponse> HandleGroups(const GroupsRequest& request,
                            std::max(weight_total, 1.0));
     if (request.has_max_rounds()) options.max_rounds = request.max_rounds();
     options.seed = seed;
-    options.cancel = context.cancel;
     const double before = elapsed;
+    CallContext part_context{.cancel = context.cancel};
     if (progress || improved) {
-      options.progress = [&, before](const Progress& inner) {
+      part_context.progress = [&, before](const Progress& inner) {
         if (improved && inner.improved_group_of != nullptr) {
           improved(PartImprovement(part, pool, *inner.improved_group_of,
                                    inner.best_objective));
@@ -293,7 +293,7 @@ absl::StatusOr<GroupsResponse> HandleGroups(const GroupsRequest& request,
       };
     }
     absl::StatusOr<GroupSolveResult> result =
-        SolveGroups(part.problem, options);
+        SolveGroups(part.problem, options, part_context);
     if (!result.ok()) return result.status();
     elapsed += result->seconds;
     group_of[p] = std::move(result->group_of);

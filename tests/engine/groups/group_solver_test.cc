@@ -230,7 +230,6 @@ TEST(GroupSolver, CancellationStopsTheSearchAndKeepsTheBestSoFar) {
   CancellationToken token;
   GroupSolverOptions o;
   o.time_limit_seconds = 600.0;
-  o.cancel = &token;
   std::atomic<std::int64_t> cancelled_at_ns{0};
   std::thread canceller([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -238,7 +237,7 @@ TEST(GroupSolver, CancellationStopsTheSearchAndKeepsTheBestSoFar) {
                       std::chrono::nanoseconds(1);
     token.Cancel();
   });
-  absl::StatusOr<GroupSolveResult> r = SolveGroups(p, o);
+  absl::StatusOr<GroupSolveResult> r = SolveGroups(p, o, {.cancel = &token});
   const std::int64_t returned_ns =
       std::chrono::steady_clock::now().time_since_epoch() /
       std::chrono::nanoseconds(1);
