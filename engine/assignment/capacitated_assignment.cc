@@ -350,14 +350,14 @@ struct CoreOutput {
 };
 
 template <typename S>
-CoreOutput RunCore(const AssignmentProblem& p, const AssignmentOptions& options,
+CoreOutput RunCore(const AssignmentProblem& p, const CallContext& context,
                    const Internal& in, const CostMatrix<S>& cost,
                    double shift) {
   SapCore<S> core(p.rows, static_cast<int>(in.column.size()), cost.get(),
                   in.capacity, in.all_usable);
   CoreOutput out;
   out.shift = shift;
-  out.outcome = core.Run(options.cancel, options.progress);
+  out.outcome = core.Run(context.cancel, context.progress);
   if (out.outcome != SapOutcome::kDone) return out;
   out.col_of_row = core.col_of_row();
   out.u.assign(core.u().begin(), core.u().end());
@@ -367,15 +367,17 @@ CoreOutput RunCore(const AssignmentProblem& p, const AssignmentOptions& options,
 
 template <typename S>
 CoreOutput BuildAndRun(const AssignmentProblem& p,
-                       const AssignmentOptions& options, const Internal& in,
+                       const AssignmentOptions& options,
+                       const CallContext& context, const Internal& in,
                        double shift) {
-  return RunCore<S>(p, options, in, BuildCost<S>(p, options, in, shift), shift);
+  return RunCore<S>(p, context, in, BuildCost<S>(p, options, in, shift), shift);
 }
 
 }  // namespace
 
 absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
-    const AssignmentProblem& problem, const AssignmentOptions& options) {
+    const AssignmentProblem& problem, const AssignmentOptions& options,
+    const CallContext& context) {
   const auto t0 = std::chrono::steady_clock::now();
   if (absl::Status status = ValidateShape(problem); !status.ok()) {
     return status;
@@ -407,15 +409,15 @@ absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
   CoreOutput out;
   out.outcome = SapOutcome::kOverflow;
   if (negated != nullptr) {
-    out = RunCore(p, options, in, negated, 0.0);
+    out = RunCore(p, context, in, negated, 0.0);
     negated.reset();
   } else if (stats.integral && ExactSize(p, in) * range < kExactLimit) {
     out = range <= SapTraits<std::int16_t>::kMaxCost
-              ? BuildAndRun<std::int16_t>(p, options, in, stats.smax)
-              : BuildAndRun<std::int32_t>(p, options, in, stats.smax);
+              ? BuildAndRun<std::int16_t>(p, options, context, in, stats.smax)
+              : BuildAndRun<std::int32_t>(p, options, context, in, stats.smax);
   }
   if (out.outcome == SapOutcome::kOverflow) {
-    out = BuildAndRun<double>(p, options, in, stats.smax);
+    out = BuildAndRun<double>(p, options, context, in, stats.smax);
   }
 
   AssignmentResult result;

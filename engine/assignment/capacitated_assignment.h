@@ -25,7 +25,7 @@
 
 #include "absl/status/statusor.h"
 #include "engine/assignment/assignment_problem.h"
-#include "engine/common/cancellation.h"
+#include "engine/common/call_context.h"
 
 namespace sopu {
 
@@ -35,9 +35,6 @@ struct AssignmentOptions {
   AssignmentObjective objective = AssignmentObjective::kMaxCardinalityThenScore;
   // With kMaxScore: pairs scoring below this are not used. Unset: none.
   std::optional<double> min_score;
-  // Optional hooks; may be null / empty.
-  const CancellationToken* cancel = nullptr;
-  ProgressCallback progress;
 };
 
 // AssignmentStatus: a solver outcome, not an error.
@@ -55,9 +52,11 @@ struct AssignmentResult {
 };
 
 // SolveCapacitatedAssignment: InvalidArgument for a malformed problem (sizes
-// disagree, negative capacity, non-finite score).
+// disagree, negative capacity, non-finite score). The context's cancellation
+// stops the search (status kCancelled); its progress counts rows assigned.
 [[nodiscard]] absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
-    const AssignmentProblem& problem, const AssignmentOptions& options = {});
+    const AssignmentProblem& problem, const AssignmentOptions& options = {},
+    const CallContext& context = {});
 
 // CheckAssignmentCertificate: true when the result's potentials prove its
 // solution optimal for (problem, options): dual feasibility (reduced costs)

@@ -150,10 +150,6 @@ class BottleneckGraph {
   CapacitatedBipartiteMatching matcher_;
 };
 
-bool Cancelled(const FairAssignmentOptions& options) {
-  return options.cancel != nullptr && options.cancel->cancelled();
-}
-
 FairAssignmentResult CancelledResult(int tests) {
   FairAssignmentResult result;
   result.status = FairAssignmentStatus::kCancelled;
@@ -164,9 +160,10 @@ FairAssignmentResult CancelledResult(int tests) {
 }  // namespace
 
 absl::StatusOr<FairAssignmentResult> SolveFairAssignment(
-    const AssignmentProblem& problem, const FairAssignmentOptions& options) {
+    const AssignmentProblem& problem, const FairAssignmentOptions& options,
+    const CallContext& context) {
   if (absl::Status s = ValidateProblem(problem); !s.ok()) return s;
-  if (Cancelled(options)) return CancelledResult(0);
+  if (context.cancelled()) return CancelledResult(0);
 
   BottleneckGraph graph(problem);
   const std::vector<double> scores = graph.UsableScores();
@@ -175,8 +172,8 @@ absl::StatusOr<FairAssignmentResult> SolveFairAssignment(
   for (std::size_t d = scores.size(); d > 1; d = (d + 1) / 2) ++work_total;
   std::int64_t work_done = 0;
   auto report = [&](double best) {
-    if (options.progress) {
-      options.progress(Progress{work_done, work_total, best});
+    if (context.progress) {
+      context.progress(Progress{work_done, work_total, best});
     }
   };
 
@@ -208,7 +205,7 @@ absl::StatusOr<FairAssignmentResult> SolveFairAssignment(
   std::size_t lo = 0;
   std::size_t hi = scores.size();
   while (hi - lo > 1) {
-    if (Cancelled(options)) return CancelledResult(result.feasibility_tests);
+    if (context.cancelled()) return CancelledResult(result.feasibility_tests);
     const std::size_t mid = lo + (hi - lo) / 2;
     const bool feasible = graph.MaxMatched(scores[mid], feasible_matching,
                                            matchable) == matchable;
@@ -233,9 +230,8 @@ absl::StatusOr<FairAssignmentResult> SolveFairAssignment(
   }
   AssignmentOptions solve_options;
   solve_options.objective = AssignmentObjective::kMaxCardinalityThenScore;
-  solve_options.cancel = options.cancel;
-  absl::StatusOr<AssignmentResult> fair =
-      SolveCapacitatedAssignment(restricted, solve_options);
+  absl::StatusOr<AssignmentResult> fair = SolveCapacitatedAssignment(
+      restricted, solve_options, {.cancel = context.cancel});
   if (!fair.ok()) return fair.status();
   if (fair->status == AssignmentStatus::kCancelled) {
     return CancelledResult(result.feasibility_tests);
@@ -247,8 +243,8 @@ absl::StatusOr<FairAssignmentResult> SolveFairAssignment(
   result.total = result.solution.total;
 
   if (options.compute_price_of_fairness) {
-    absl::StatusOr<AssignmentResult> optimal =
-        SolveCapacitatedAssignment(problem, solve_options);
+    absl::StatusOr<AssignmentResult> optimal = SolveCapacitatedAssignment(
+        problem, solve_options, {.cancel = context.cancel});
     if (!optimal.ok()) return optimal.status();
     if (optimal->status == AssignmentStatus::kCancelled) {
       return CancelledResult(result.feasibility_tests);

@@ -68,7 +68,7 @@
 
 #include "absl/status/statusor.h"
 #include "engine/assignment/assignment_problem.h"
-#include "engine/common/cancellation.h"
+#include "engine/common/call_context.h"
 
 namespace sopu {
 
@@ -76,10 +76,6 @@ struct FairAssignmentOptions {
   // When true (default) solve the unrestricted lexicographic optimum too and
   // report price_of_fairness; false saves that solve.
   bool compute_price_of_fairness = true;
-  // Optional hooks; may be null / empty. Progress counts feasibility tests
-  // and solves done out of an upper bound on them.
-  const CancellationToken* cancel = nullptr;
-  ProgressCallback progress;
 };
 
 // FairAssignmentStatus: a solver outcome, not an error.
@@ -104,10 +100,12 @@ struct FairAssignmentResult {
 };
 
 // SolveFairAssignment: InvalidArgument for a malformed problem (sizes
-// disagree, negative capacity, non-finite score), naming the place.
+// disagree, negative capacity, non-finite score), naming the place. The
+// context's cancellation stops it (kCancelled); its progress counts
+// feasibility tests and solves done out of an upper bound on them.
 [[nodiscard]] absl::StatusOr<FairAssignmentResult> SolveFairAssignment(
-    const AssignmentProblem& problem,
-    const FairAssignmentOptions& options = {});
+    const AssignmentProblem& problem, const FairAssignmentOptions& options = {},
+    const CallContext& context = {});
 
 }  // namespace sopu
 

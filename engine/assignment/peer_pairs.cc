@@ -611,8 +611,9 @@ absl::Status ValidateProblem(const PeerPairsProblem& problem,
 
 }  // namespace
 
-absl::StatusOr<PeerPairsResult> SolvePeerPairs(
-    const PeerPairsProblem& problem, const PeerPairsOptions& options) {
+absl::StatusOr<PeerPairsResult> SolvePeerPairs(const PeerPairsProblem& problem,
+                                               const PeerPairsOptions& options,
+                                               const CallContext& context) {
   if (absl::Status s = ValidateProblem(problem, options); !s.ok()) return s;
   const int n = problem.size;
   const bool max_cardinality =
@@ -634,9 +635,9 @@ absl::StatusOr<PeerPairsResult> SolvePeerPairs(
   BlossomMatcher matcher(n, std::move(edges), max_cardinality);
   const std::int64_t stages_total = n / 2 + 1;
   const bool finished = matcher.Run([&](int stages) {
-    if (options.cancel != nullptr && options.cancel->cancelled()) return false;
-    if (options.progress) {
-      options.progress(Progress{stages, stages_total, 0.0});
+    if (context.cancelled()) return false;
+    if (context.progress) {
+      context.progress(Progress{stages, stages_total, 0.0});
     }
     return true;
   });

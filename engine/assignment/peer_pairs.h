@@ -52,7 +52,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "engine/common/cancellation.h"
+#include "engine/common/call_context.h"
 
 namespace sopu {
 
@@ -87,10 +87,6 @@ struct PeerPairsOptions {
   PeerPairsObjective objective = PeerPairsObjective::kMaxCardinalityThenScore;
   // Pairs scoring below this are never used (either objective). Unset: none.
   std::optional<double> min_score;
-  // Optional hooks; may be null / empty. Progress counts augmentation stages
-  // (at most size / 2 + 1), best_objective is the current total.
-  const CancellationToken* cancel = nullptr;
-  ProgressCallback progress;
 };
 
 // PeerPairsStatus: a solver outcome, not an error.
@@ -110,9 +106,11 @@ struct PeerPairsResult {
 // SolvePeerPairs: InvalidArgument for a malformed problem (negative size,
 // sizes disagree, non-finite or asymmetric score, non-finite min_score),
 // naming the place, e.g. `scores[3][5] = 0.2 but scores[5][3] = 0.3`.
-// A cancelled result holds no pairs.
+// A cancelled result holds no pairs. The context's progress counts
+// augmentation stages (at most size / 2 + 1).
 [[nodiscard]] absl::StatusOr<PeerPairsResult> SolvePeerPairs(
-    const PeerPairsProblem& problem, const PeerPairsOptions& options = {});
+    const PeerPairsProblem& problem, const PeerPairsOptions& options = {},
+    const CallContext& context = {});
 
 }  // namespace sopu
 

@@ -199,8 +199,7 @@ absl::StatusOr<StableMatchingProblem> RankingsFromScoresAndWishes(
 }
 
 absl::StatusOr<StableMatchingResult> SolveStableMatching(
-    const StableMatchingProblem& problem,
-    const StableMatchingOptions& options) {
+    const StableMatchingProblem& problem, const CallContext& context) {
   if (absl::Status s = ValidateProblem(problem); !s.ok()) return s;
   const int mentees = problem.mentees;
   const std::vector<int> mentor_rank =
@@ -235,14 +234,14 @@ absl::StatusOr<StableMatchingResult> SolveStableMatching(
     const auto sj = static_cast<std::size_t>(j);
     ++result.proposals;
     if (result.proposals % kProgressEvery == 1) {  // the 1st, 4097th, ...
-      if (options.cancel != nullptr && options.cancel->cancelled()) {
+      if (context.cancelled()) {
         StableMatchingResult cancelled;
         cancelled.status = StableMatchingStatus::kCancelled;
         cancelled.proposals = result.proposals;
         return cancelled;
       }
-      if (options.progress) {
-        options.progress(Progress{result.proposals, total_length, 0.0});
+      if (context.progress) {
+        context.progress(Progress{result.proposals, total_length, 0.0});
       }
     }
     const int rank = mentor_rank[Index(j, i, mentees)];

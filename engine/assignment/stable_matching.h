@@ -48,7 +48,7 @@
 
 #include "absl/status/statusor.h"
 #include "engine/assignment/assignment_problem.h"
-#include "engine/common/cancellation.h"
+#include "engine/common/call_context.h"
 
 namespace sopu {
 
@@ -86,14 +86,6 @@ struct StableMatchingProblem {
     const AssignmentProblem& problem,
     const std::vector<std::vector<int>>& wishes);
 
-struct StableMatchingOptions {
-  // Optional hooks; may be null / empty. Progress counts proposals out of the
-  // total list length, at the first proposal and then every 4096; the token
-  // is polled at the same points.
-  const CancellationToken* cancel = nullptr;
-  ProgressCallback progress;
-};
-
 // StableMatchingStatus: a solver outcome, not an error.
 enum class StableMatchingStatus { kStable, kCancelled };
 
@@ -111,10 +103,12 @@ struct StableMatchingResult {
 
 // SolveStableMatching: InvalidArgument for a malformed problem (sizes
 // disagree, negative capacity, an index out of range or repeated in a list),
-// naming the place, e.g. `mentor_prefs[3][2]: 9 not in 0..7`.
+// naming the place, e.g. `mentor_prefs[3][2]: 9 not in 0..7`. The context's
+// progress counts proposals out of the total list length, at the first
+// proposal and then every 4096; the cancellation is polled at the same
+// points.
 [[nodiscard]] absl::StatusOr<StableMatchingResult> SolveStableMatching(
-    const StableMatchingProblem& problem,
-    const StableMatchingOptions& options = {});
+    const StableMatchingProblem& problem, const CallContext& context = {});
 
 // CountBlockingPairs: the number of blocking pairs (definition above) of the
 // matching `mentor_of` (one entry per mentee, mentor or -1). InvalidArgument

@@ -73,6 +73,7 @@ absl::StatusOr<std::vector<int>> Solve(const MatchRequest& request,
                                        const ScoreMatrix& matrix,
                                        const AssignmentProblem& problem,
                                        const AssignmentOptions& options,
+                                       const CallContext& context,
                                        sopu::v1::MatchResponse& response) {
   auto* summary = response.mutable_summary();
   // PolicyTotal: a solution's total in policy scores (no continuity bonus).
@@ -87,10 +88,8 @@ absl::StatusOr<std::vector<int>> Solve(const MatchRequest& request,
   // OptimalPolicyTotal: the exact optimum's total, for the price of fairness
   // and the stable gap; nullopt when cancelled.
   auto optimal_policy_total = [&]() -> absl::StatusOr<std::optional<double>> {
-    AssignmentOptions exact;
-    exact.cancel = options.cancel;
     absl::StatusOr<AssignmentResult> optimal =
-        SolveCapacitatedAssignment(problem, exact);
+        SolveCapacitatedAssignment(problem, {}, {.cancel = context.cancel});
     if (!optimal.ok()) return optimal.status();
     if (optimal->status != AssignmentStatus::kOptimal) return std::nullopt;
     return policy_total(optimal->solution.mentor_of);
@@ -100,10 +99,8 @@ absl::StatusOr<std::vector<int>> Solve(const MatchRequest& request,
       FairAssignmentOptions fair;
       fair.compute_price_of_fairness =
           false;  // computed below, in policy scores
-      fair.cancel = options.cancel;
-      fair.progress = options.progress;
       absl::StatusOr<FairAssignmentResult> result =
-          SolveFairAssignment(problem, fair);
+          SolveFairAssignment(problem, fair, context);
       if (!result.ok()) return result.status();
       const bool cancelled = result->status == FairAssignmentStatus::kCancelled;
       response.set_status(cancelled ? sopu::v1::SOLVER_STATUS_CANCELLED
@@ -125,11 +122,8 @@ absl::StatusOr<std::vector<int>> Solve(const MatchRequest& request,
         rankings = RankingsFromScoresAndWishes(problem, Wishes(model));
         if (!rankings.ok()) return rankings.status();
       }
-      StableMatchingOptions stable;
-      stable.cancel = options.cancel;
-      stable.progress = options.progress;
       absl::StatusOr<StableMatchingResult> result =
-          SolveStableMatching(*rankings, stable);
+          SolveStableMatching(*rankings, context);
       if (!result.ok()) return result.status();
       if (result->status == StableMatchingStatus::kCancelled) {
         response.set_status(sopu::v1::SOLVER_STATUS_CANCELLED);
@@ -150,7 +144,7 @@ absl::StatusOr<std::vector<int>> Solve(const MatchRequest& request,
     }
     default: {
       absl::StatusOr<AssignmentResult> result =
-          SolveCapacitatedAssignment(problem, options);
+          SolveCapacitatedAssignment(problem, options, context);
       if (!result.ok()) return result.status();
       if (result->status == AssignmentStatus::kCancelled) {
         response.set_status(sopu::v1::SOLVER_STATUS_CANCELLED);
@@ -284,14 +278,12 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(
   }
 
   AssignmentOptions options;
-  options.cancel = context.cancel;
-  options.progress = context.progress;
   options.objective = request.objective() == sopu::v1::OBJECTIVE_MAX_SCORE
                           ? AssignmentObjective::kMaxScore
                           : AssignmentObjective::kMaxCardinalityThenScore;
   sopu::v1::MatchResponse response;
   absl::StatusOr<std::vector<int>> solved =
-      Solve(request, *model, matrix, a, options, response);
+      Solve(request, *model, matrix, a, options, context, response);
   if (!solved.ok()) return solved.status();
   std::vector<int> mentor_of = *std::move(solved);
   if (mentor_of.empty()) mentor_of.assign(static_cast<std::size_t>(rows), -1);

@@ -62,8 +62,8 @@ absl::StatusOr<sopu::v1::PeerPairsResponse> HandlePeerPairs(
                           ? PeerPairsObjective::kMaxScore
                           : PeerPairsObjective::kMaxCardinalityThenScore;
   if (request.has_min_score()) options.min_score = request.min_score();
-  options.cancel = context.cancel;
-  absl::StatusOr<PeerPairsResult> result = SolvePeerPairs(problem, options);
+  absl::StatusOr<PeerPairsResult> result =
+      SolvePeerPairs(problem, options, {.cancel = context.cancel});
   if (!result.ok()) return result.status();
 
   sopu::v1::PeerPairsResponse response;

@@ -444,10 +444,8 @@ TEST(CapacitatedAssignmentTest, CancelledTokenReturnsCancelled) {
   const AssignmentProblem p = RandomProblem(spec, rng);
   CancellationToken token;
   token.Cancel();
-  AssignmentOptions options;
-  options.cancel = &token;
   const absl::StatusOr<AssignmentResult> r =
-      SolveCapacitatedAssignment(p, options);
+      SolveCapacitatedAssignment(p, {}, {.cancel = &token});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->status, AssignmentStatus::kCancelled);
 }
@@ -458,13 +456,13 @@ TEST(CapacitatedAssignmentTest, ProgressIsReportedWithinTotal) {
   spec.rows = 50;
   spec.cols = 50;
   const AssignmentProblem p = RandomProblem(spec, rng);
-  AssignmentOptions options;
   std::int64_t last_total = 0;
-  options.progress = [&last_total](const Progress& progress) {
-    last_total = progress.total;
-    EXPECT_LE(progress.done, progress.total);
-  };
-  SolveOk(p, options);
+  const CallContext context{
+      .progress = [&last_total](const Progress& progress) {
+        last_total = progress.total;
+        EXPECT_LE(progress.done, progress.total);
+      }};
+  ASSERT_TRUE(SolveCapacitatedAssignment(p, {}, context).ok());
   EXPECT_TRUE(last_total == 0 || last_total == 50);
 }
 

@@ -309,9 +309,7 @@ TEST(FairAssignment, Cancelled) {
   const AssignmentProblem p = RandomProblem(rng, 30, 10, false);
   CancellationToken token;
   token.Cancel();
-  FairAssignmentOptions options;
-  options.cancel = &token;
-  const auto r = SolveFairAssignment(p, options);
+  const auto r = SolveFairAssignment(p, {}, {.cancel = &token});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->status, FairAssignmentStatus::kCancelled);
   EXPECT_TRUE(r->solution.mentor_of.empty());

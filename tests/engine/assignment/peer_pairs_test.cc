@@ -313,9 +313,7 @@ TEST(PeerPairs, CancelledAfterTheFirstStage) {
   const PeerPairsProblem p = RandomPool(rng, 30, true);
   CancellationToken token;
   token.Cancel();
-  PeerPairsOptions options;
-  options.cancel = &token;
-  const auto r = SolvePeerPairs(p, options);
+  const auto r = SolvePeerPairs(p, {}, {.cancel = &token});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->status, PeerPairsStatus::kCancelled);
   EXPECT_TRUE(r->pairs.empty());

@@ -306,9 +306,7 @@ TEST(StableMatching, CancelledBetweenProposals) {
       RankingsFromScores(RandomScores(rng, 200, 100, 1));
   CancellationToken token;
   token.Cancel();
-  StableMatchingOptions options;
-  options.cancel = &token;
-  const auto r = SolveStableMatching(p, options);
+  const auto r = SolveStableMatching(p, {.cancel = &token});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->status, StableMatchingStatus::kCancelled);
   EXPECT_TRUE(r->mentor_of.empty());
