@@ -19,7 +19,8 @@ absl::StatusOr<sopu::v1::ScoreResponse> HandleScore(
     const sopu::v1::ScoreRequest& request, const CallContext& context) {
   ViolationList violations;
   if (request.top_k() < 0 || request.top_k() > kMaxTopK) {
-    violations.Add("top_k", "must be in 1..1000 (0 means 5)");
+    violations.Add("top_k", absl::StrCat("must be in 1..", kMaxTopK,
+                                         " (0 means ", kDefaultTopK, ")"));
   }
   absl::StatusOr<PreparedInputs> inputs = PrepareInputs(
       request.cohort(), request.has_policy() ? &request.policy() : nullptr,

@@ -10,13 +10,14 @@
 
 #include "absl/status/statusor.h"
 #include "engine/common/call_context.h"
+#include "engine/common/limits.h"
 #include "sopu/v1/sopu.pb.h"
 
 namespace sopu::service {
 
-// kDefaultTopK is used when the request's top_k is 0; kMaxTopK bounds it.
+// kDefaultTopK is used when the request's top_k is 0; kMaxTopK
+// (engine/common/limits.h) bounds it.
 inline constexpr int kDefaultTopK = 5;
-inline constexpr int kMaxTopK = 1000;
 
 // HandleScore: with the context cancelled, stops scoring within a tile of
 // work per thread and returns CANCELLED.

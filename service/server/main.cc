@@ -4,9 +4,9 @@
 #include <string>
 
 #include "CLI/CLI.hpp"
+#include "engine/common/limits.h"
 #include "engine/version.h"
 #include "service/server/server.h"
-#include "service/validation/cohort_validator.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 
@@ -58,7 +58,7 @@ int Run(int argc, char** argv) {
   app.add_option("--max-participants", options.max_participants,
                  "largest cohort accepted (INVALID_ARGUMENT beyond)")
       ->capture_default_str()
-      ->check(CLI::Range(1, sopu::service::kMaxParticipants));
+      ->check(CLI::Range(1, sopu::kMaxParticipants));
   app.add_option("--grace-seconds", options.grace_seconds,
                  "on SIGTERM/SIGINT, seconds running calls get to finish "
                  "before they are cancelled")

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "engine/common/limits.h"
 #include "service/server/admission_control.h"
 
 namespace sopu::server {
@@ -26,7 +27,7 @@ struct ServerOptions {
   // Largest request message accepted, bytes, 1 KiB..1 GiB. Default 16 MiB.
   int max_message_bytes = 16 * 1024 * 1024;
   // Largest cohort accepted, 1..100000 participants. Default 10000.
-  int max_participants = 10000;
+  int max_participants = kDefaultServerMaxParticipants;
   // Seconds in-flight calls get to finish after SIGTERM/SIGINT, 0..3600.
   double grace_seconds = 10.0;
   // Serve grpc.reflection.v1alpha (behind the token when one is set).

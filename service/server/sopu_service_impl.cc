@@ -7,6 +7,7 @@
 #include <thread>
 #include <utility>
 
+#include "engine/common/limits.h"
 #include "service/convert/improvement_convert.h"
 #include "service/handlers/explain_handler.h"
 #include "service/handlers/groups_handler.h"
@@ -27,10 +28,6 @@ namespace {
 
 using sopu::v1::GroupsRequest;
 using sopu::v1::GroupsResponse;
-
-// kMaxGroupsTimeLimit mirrors the groups handler's bound on
-// time_limit_seconds, (0, 3600].
-constexpr double kMaxGroupsTimeLimit = 3600.0;
 
 double Millis(std::chrono::steady_clock::duration d) {
   return std::chrono::duration<double, std::milli>(d).count();
@@ -115,7 +112,7 @@ absl::StatusOr<GroupsRequest> ClampGroupsTimeLimit(
   const double requested = request.has_time_limit_seconds()
                                ? request.time_limit_seconds()
                                : service::kDefaultGroupsTimeLimit;
-  if (!(requested > 0.0 && requested <= kMaxGroupsTimeLimit)) return request;
+  if (!(requested > 0.0 && requested <= kMaxTimeLimitSeconds)) return request;
   absl::StatusOr<double> budget = SolveBudget(requested, remaining_seconds);
   if (!budget.ok()) return budget.status();
   GroupsRequest clamped = request;

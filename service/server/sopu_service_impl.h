@@ -27,6 +27,7 @@
 
 #include "absl/status/status.h"
 #include "engine/common/call_context.h"
+#include "engine/common/limits.h"
 #include "service/server/admission_control.h"
 #include "sopu/v1/sopu.grpc.pb.h"
 
@@ -38,7 +39,7 @@ inline constexpr std::chrono::milliseconds kStreamInterval{250};
 struct ServiceOptions {
   AdmissionOptions admission;
   // Cohorts larger than this are refused (INVALID_ARGUMENT).
-  int max_participants = 10000;
+  int max_participants = kDefaultServerMaxParticipants;
 };
 
 class SopuServiceImpl final : public sopu::v1::Sopu::Service {

@@ -12,13 +12,14 @@
 
 #include <string>
 
+#include "engine/common/limits.h"
 #include "service/validation/violation_list.h"
 #include "sopu/v1/cohort.pb.h"
 
 namespace sopu::service {
 
-// Cohort limits.
-inline constexpr int kMaxParticipants = 100000;
+// Cohort limits (the participant limit is kMaxParticipants in
+// engine/common/limits.h).
 inline constexpr int kMaxCapacity = 1000;
 inline constexpr int kMaxThemes = 256;
 
