@@ -20,15 +20,19 @@ cleanup() {
 trap cleanup EXIT
 
 # start_server LOG [FLAGS...]: starts sopud on a free loopback port and sets
-# `port` (not in a subshell, so that cleanup can stop it).
+# `port` (not in a subshell, so that cleanup can stop it), polling its log
+# for the "listening on" line; gives up when sopud exits, or after 120 s (a
+# hang guard: it takes milliseconds).
 start_server() {
   local log="$1"
   shift
   "$sopud" --listen 127.0.0.1:0 "$@" >"$log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do
+  local pid=$!
+  pids+=("$pid")
+  for _ in $(seq 1200); do
     port=$(sed -n 's/.*listening on [^ ]*:\([0-9]*\) .*/\1/p' "$log")
     [[ -n "$port" ]] && return
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
   echo "sopud did not start" >&2

@@ -1,177 +1,155 @@
 #!/usr/bin/python3
 """T2: deadlines and cancellation reach the solver. A call's deadline or a
-client cancel stops the search promptly (the handler's log line and the
-process's CPU time say when); a request time limit shorter than the deadline
-returns OK with the best solution. Prints the cancel-to-stop figures."""
-import re
-import time
+client cancel stops a search that would otherwise run for an hour (the
+handler's log line says it returned, with the code); a deadline passing in
+the queue takes the call out of it; a request time limit shorter than the
+deadline returns OK. The searches run until stopped (time limit FOREVER), so
+one that ignored its deadline or cancel would hang the test: nothing here
+measures time (the latencies are in benchmarks/sopud_reliability.py)."""
 import unittest
 
 import grpc
 
 import sopud_harness as h
 
-LONG = 30.0  # a search time limit no test waits for
-
 
 class Deadlines(unittest.TestCase):
+    """One solver slot and a queue of 4."""
+
     @classmethod
     def setUpClass(cls):
-        cls.server = h.Server("--max-concurrent-solves", "1", "--max-queue", "4")
-        cls.channel = grpc.insecure_channel(cls.server.address)
+        cls.server = h.start_server(cls, "--max-concurrent-solves", "1",
+                                    "--max-queue", "4")
         cls.pb, pb_grpc, _, _ = h.stubs()
-        cls.stub = pb_grpc.SopuStub(cls.channel)
-        cls.request = h.groups_request(60, time_limit=LONG)
+        cls.stub = pb_grpc.SopuStub(cls.server.channel())
+        cls.request = h.groups_request(60, time_limit=h.FOREVER)
 
     @classmethod
     def tearDownClass(cls):
-        cls.channel.close()
-        assert cls.server.stop() == 0
-
-    def wait_call_lines(self, count, timeout=10):
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            lines = self.server.call_lines()
-            if len(lines) >= count:
-                return lines
-            time.sleep(0.005)
-        self.fail("no call line in the log")
-
-    def wait_cpu_idle(self, since, timeout=5):
-        """Seconds from `since` until the server's CPU time stops rising
-        (two 20 ms samples in a row without a tick)."""
-        end = time.monotonic() + timeout
-        last = self.server.cpu_seconds()
-        last_change = time.monotonic()
-        quiet = 0
-        while time.monotonic() < end:
-            time.sleep(0.02)
-            now = self.server.cpu_seconds()
-            if now != last:
-                last, last_change, quiet = now, time.monotonic(), 0
-            else:
-                quiet += 1
-                if quiet >= 3:
-                    return max(0.0, last_change - since)
-        self.fail("CPU did not go idle")
-
-    def cancel_once(self, method, after):
-        """Starts a long search, cancels it after `after` s; returns the
-        estimated cancel-to-stop latency (s) from the server's log line and
-        the CPU-idle latency."""
-        before = len(self.server.call_lines())
-        start = time.monotonic()
-        if method == "FormGroupsStream":
-            call = self.stub.FormGroupsStream(self.request, timeout=60)
-        else:
-            call = self.stub.FormGroups.future(self.request, timeout=60)
-        time.sleep(after)
-        cancelled_at = time.monotonic()
-        call.cancel()
-        line = self.wait_call_lines(before + 1)[before]
-        self.assertIn("method=" + method, line)
-        self.assertIn("code=CANCELLED", line)
-        server_ms = float(re.search(r" ms=([0-9.]+)", line).group(1))
-        log_latency = server_ms / 1000.0 - (cancelled_at - start)
-        cpu_latency = self.wait_cpu_idle(cancelled_at)
-        return log_latency, cpu_latency
+        rc = cls.server.stop()
+        assert rc == 0, rc
 
     def test_1_deadline_stops_the_search(self):
-        before = len(self.server.call_lines())
-        start = time.monotonic()
-        # The server clamps the 30 s search to the deadline less a margin,
-        # so it may answer OK just in time; else the client sees
+        start = self.server.mark()
+        # The server clamps the hour-long search to the deadline less a
+        # margin, so it may answer OK just in time; else the client sees
         # DEADLINE_EXCEEDED. Either way the search must stop.
-        try:
-            self.stub.FormGroups(self.request, timeout=0.3)
-            code = "OK"
-        except grpc.RpcError as e:
-            code = e.code().name
+        code = h.code_of(lambda: self.stub.FormGroups(self.request, timeout=0.3))
         self.assertIn(code, ("OK", "DEADLINE_EXCEEDED"))
-        line = self.wait_call_lines(before + 1)[before]
-        server_ms = float(re.search(r" ms=([0-9.]+)", line).group(1))
-        cpu = self.wait_cpu_idle(start + 0.3)
-        print("\nT2(i) 300 ms deadline on a 30 s search: client got %s; the "
-              "handler returned after %.0f ms; CPU idle %.0f ms after the "
-              "deadline" % (code, server_ms, 1000 * cpu))
-        self.assertLess(server_ms, 300 + 500)
+        _, line = self.server.wait_call_line("FormGroups", start)
+        self.assertRegex(line, " code=(OK|DEADLINE_EXCEEDED) ")
 
     def test_1b_deadline_passing_in_the_queue(self):
         # The single slot is busy; a queued call's deadline passes while it
-        # waits: it leaves the queue and the slot's call is unaffected.
-        busy = self.stub.FormGroups.future(h.groups_request(60, time_limit=1.5),
-                                           timeout=30)
-        time.sleep(0.2)
-        before = len(self.server.call_lines())
-        with self.assertRaises(grpc.RpcError) as e:
-            self.stub.FormGroups(self.request, timeout=0.5)
-        self.assertEqual(e.exception.code(), grpc.StatusCode.DEADLINE_EXCEEDED)
-        line = self.wait_call_lines(before + 1)[before]
-        self.assertIn("code=DEADLINE_EXCEEDED", line)
-        queue_ms = float(re.search(r" queue_ms=([0-9.]+)", line).group(1))
-        total_ms = float(re.search(r" ms=([0-9.]+)", line).group(1))
-        self.assertEqual(queue_ms, 0.0)  # never admitted
-        self.assertLess(total_ms, 500 + 500)
-        self.assertEqual(busy.result(timeout=10).status,
-                         self.pb.GROUPS_STATUS_FEASIBLE)
+        # waits: it leaves the queue and the running call goes on.
+        busy = h.hold_slot(self.stub, h.groups_request(60))
+        start = self.server.mark()
+        code = h.code_of(lambda: self.stub.FormGroups(self.request, timeout=0.5))
+        self.assertEqual(code, "DEADLINE_EXCEEDED")
+        _, line = self.server.wait_call_line("FormGroups", start)
+        self.assertIn(" code=DEADLINE_EXCEEDED ", line)
+        self.assertIn(" queue_ms=0.0 ", line)  # never admitted
+        # The running search is unaffected: it keeps sending progress.
+        seen = len(busy.progress())
+        busy.wait_progress(seen + 1)
+        self.assertIsNone(busy.code)
+        busy.cancel()
+        self.assertEqual(busy.wait_end(), "CANCELLED")
+        _, line = self.server.wait_call_line("FormGroupsStream", start)
+        self.assertIn(" code=CANCELLED ", line)
 
     def test_2_tiny_deadline_fails_fast(self):
-        with self.assertRaises(grpc.RpcError) as e:
-            self.stub.FormGroups(self.request, timeout=0.02)
-        self.assertEqual(e.exception.code(), grpc.StatusCode.DEADLINE_EXCEEDED)
-
-    def test_3_cancel_stops_the_search(self):
-        log_lat, cpu_lat = [], []
-        for i in range(10):
-            method = "FormGroups" if i % 2 == 0 else "FormGroupsStream"
-            a, b = self.cancel_once(method, after=0.3)
-            log_lat.append(a)
-            cpu_lat.append(b)
-        print("\nT2(ii) cancel-to-stop over %d cancels (unary + stream): "
-              "handler exit p50 %.1f ms, max %.1f ms; CPU idle p50 %.0f ms, "
-              "max %.0f ms (20 ms sampling, 10 ms ticks)" %
-              (len(log_lat), 1000 * h.percentile(log_lat, 50),
-               1000 * max(log_lat), 1000 * h.percentile(cpu_lat, 50),
-               1000 * max(cpu_lat)))
-        # Target 100 ms; asserted generously (shared, noisy 2-core machine).
-        self.assertLess(h.percentile(log_lat, 50), 0.5)
-
-    def test_4_many_cancels_leave_no_residue(self):
-        self.cancel_once("FormGroups", 0.1)  # warm up
-        time.sleep(0.2)
-        base = self.server.proc_status()
-        for _ in range(20):
-            call = self.stub.FormGroups.future(self.request, timeout=60)
-            time.sleep(0.05)
-            call.cancel()
-        time.sleep(1.0)
-        after = self.server.proc_status()
-        rss = lambda s: int(s["VmRSS"].split()[0]) / 1024.0
-        print("\nT2(iii) 20 cancels in a row: threads %s -> %s, RSS %.1f -> "
-              "%.1f MB" % (base["Threads"], after["Threads"], rss(base), rss(after)))
-        self.assertLessEqual(int(after["Threads"]), int(base["Threads"]) + 2)
-        if not self.server.sanitized():
-            self.assertLess(rss(after), rss(base) + 20)
-        # The server still answers.
-        ok = self.stub.FormGroups(h.groups_request(12, time_limit=0.1), timeout=10)
-        self.assertEqual(ok.status, self.pb.GROUPS_STATUS_FEASIBLE)
+        code = h.code_of(lambda: self.stub.FormGroups(self.request,
+                                                      timeout=0.02))
+        self.assertEqual(code, "DEADLINE_EXCEEDED")
 
     def test_5_request_time_limit_returns_ok(self):
-        r = self.stub.FormGroups(h.groups_request(60, time_limit=0.4), timeout=10)
+        # The time limit is what this checks: the search stops at it and
+        # answers OK, whatever it found by then.
+        r = self.stub.FormGroups(h.groups_request(60, time_limit=0.4),
+                                 timeout=h.HANG_GUARD)
         self.assertEqual(r.status, self.pb.GROUPS_STATUS_FEASIBLE)
         self.assertEqual(r.summary.stop_reason, "time limit")
         self.assertEqual(sum(len(g.member_ids) for g in r.groups), 60)
 
     def test_6_deadline_shorter_than_limit_clamps_the_budget(self):
-        # 3 s deadline, 30 s limit: the search gets ~2.7 s and answers OK.
-        start = time.monotonic()
+        # 3 s deadline, an hour's limit: the search gets the deadline less a
+        # margin and answers OK (so, before the deadline), stopped by time.
         r = self.stub.FormGroups(self.request, timeout=3.0)
-        took = time.monotonic() - start
         self.assertIn(r.status, (self.pb.GROUPS_STATUS_FEASIBLE,
                                  self.pb.GROUPS_STATUS_RULES_NOT_MET))
-        self.assertLess(took, 3.0)
-        print("\nT2(iv) 3 s deadline on a 30 s search: OK after %.2f s "
-              "(stop: %s)" % (took, r.summary.stop_reason))
+        self.assertEqual(r.summary.stop_reason, "time limit")
+
+    def test_zz_no_canary_in_logs(self):
+        h.assert_no_canary_in_logs(self)
+
+
+class Cancellation(unittest.TestCase):
+    """One solver slot and no queue, so that a probe call refused
+    SOLVER_QUEUE_FULL shows a unary search running (h.start_solving)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = h.start_server(cls, "--max-concurrent-solves", "1",
+                                    "--max-queue", "0")
+        cls.pb, pb_grpc, _, _ = h.stubs()
+        cls.stub = pb_grpc.SopuStub(cls.server.channel())
+        cls.request = h.groups_request(60, time_limit=h.FOREVER)
+        cls.tiny = cls.pb.MatchRequest(cohort=h.mentoring_cohort(1, 1))
+
+    @classmethod
+    def tearDownClass(cls):
+        rc = cls.server.stop()
+        assert rc == 0, rc
+
+    def probe(self):
+        self.stub.Match(self.tiny, timeout=h.HANG_GUARD)
+
+    def cancel_once(self, method):
+        """Starts a search, cancels it while it runs, and waits for the
+        handler's log line: it must say CANCELLED."""
+        start = self.server.mark()
+        if method == "FormGroupsStream":
+            call = h.hold_slot(self.stub, self.request)
+        else:
+            call = h.start_solving(self.stub, self.request, self.probe)
+        call.cancel()
+        _, line = self.server.wait_call_line(method, start)
+        self.assertIn(" code=CANCELLED", line)
+        return call
+
+    def test_3_cancel_stops_the_search(self):
+        for i in range(10):
+            method = "FormGroups" if i % 2 == 0 else "FormGroupsStream"
+            with self.subTest(i=i, method=method):
+                call = self.cancel_once(method)
+                if method == "FormGroups":
+                    self.assertEqual(call.wait(), "CANCELLED")
+                else:
+                    self.assertEqual(call.wait_end(), "CANCELLED")
+        # The slot is free again: a search with a round limit answers.
+        r = self.stub.FormGroups(h.groups_request(12, max_rounds=10),
+                                 timeout=h.HANG_GUARD)
+        self.assertEqual(r.status, self.pb.GROUPS_STATUS_FEASIBLE)
+        self.assertEqual(r.summary.stop_reason, "round limit")
+
+    def test_4_many_cancels_leave_no_residue(self):
+        self.cancel_once("FormGroups")  # warm up
+        threads = lambda: int(self.server.proc_status()["Threads"])
+        rss = lambda: int(self.server.proc_status()["VmRSS"].split()[0]) / 1024.0
+        base_threads, base_rss = threads(), rss()
+        for _ in range(20):
+            self.cancel_once("FormGroups")
+        # Threads of ended calls may still be on their way out.
+        h.wait_until(lambda: threads() <= base_threads + 2,
+                     "threads back to %d + 2 (now %d)" % (base_threads,
+                                                         threads()))
+        if not self.server.sanitized():
+            self.assertLess(rss(), base_rss + 20)
+        # The server still answers.
+        r = self.stub.FormGroups(h.groups_request(12, max_rounds=10),
+                                 timeout=h.HANG_GUARD)
+        self.assertEqual(r.status, self.pb.GROUPS_STATUS_FEASIBLE)
 
     def test_zz_no_canary_in_logs(self):
         h.assert_no_canary_in_logs(self)

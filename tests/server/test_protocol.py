@@ -2,7 +2,8 @@
 """T1 (protocol conformance) and the malformed-input part of T4: health,
 reflection, UNIMPLEMENTED, rich INVALID_ARGUMENT (ErrorInfo + BadRequest
 paths, never values), the cohort cap, every rpc answering with input_hash,
-and FormGroupsStream's progress and improving solutions. Ends with the canary check."""
+and FormGroupsStream's progress and improving solutions. Ends with the canary check.
+Searches whose result is checked stop at a round limit; nothing is timed."""
 import math
 import re
 import unittest
@@ -15,15 +16,14 @@ import sopud_harness as h
 class Protocol(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = h.Server("--max-participants", "200")
-        cls.channel = grpc.insecure_channel(cls.server.address)
+        cls.server = h.start_server(cls, "--max-participants", "200")
+        cls.channel = cls.server.channel()
         (cls.pb, pb_grpc, cls.health_pb, health_grpc) = h.stubs()
         cls.stub = pb_grpc.SopuStub(cls.channel)
         cls.health = health_grpc.HealthStub(cls.channel)
 
     @classmethod
     def tearDownClass(cls):
-        cls.channel.close()
         rc = cls.server.stop()
         assert rc == 0, rc
 
@@ -162,36 +162,15 @@ class Protocol(unittest.TestCase):
                                 timeout=10)
         self.assertEqual(p.summary.paired, 10)
         self.assertRegex(p.input_hash, hex64)
-        g = self.stub.FormGroups(h.groups_request(20, time_limit=0.3), timeout=10)
+        g = self.stub.FormGroups(h.groups_request(20, max_rounds=10),
+                                 timeout=h.HANG_GUARD)
         self.assertEqual(g.status, self.pb.GROUPS_STATUS_FEASIBLE)
         self.assertEqual(g.summary.seed, 7)
         self.assertRegex(g.input_hash, hex64)
 
-    def test_stream_sends_progress_then_the_result(self):
-        request = h.groups_request(40, time_limit=1.5)
-        messages = list(self.stub.FormGroupsStream(request, timeout=20))
-        kinds = [m.WhichOneof("update") for m in messages]
-        self.assertEqual(kinds[-1], "result")
-        self.assertEqual(kinds.count("result"), 1)
-        progress = [m.progress for m in messages if m.HasField("progress")]
-        print("\nFormGroupsStream: %d progress messages in a 1.5 s search" %
-              len(progress))
-        self.assertGreaterEqual(len(progress), 2)
-        self.assertLessEqual(len(progress), 12)  # ~4 a second at most
-        elapsed = [p.elapsed_ms for p in progress]
-        self.assertEqual(elapsed, sorted(elapsed))
-        self.assertTrue(all(p.limit_ms == progress[0].limit_ms for p in progress))
-        result = messages[-1].result
-        self.assertEqual(result.status, self.pb.GROUPS_STATUS_FEASIBLE)
-        self.assertRegex(result.input_hash, r"^[0-9a-f]{64}$")
-        self.assertEqual(sum(len(g.member_ids) for g in result.groups), 40)
-        # Improving solutions: each a partition of the 40 members into
-        # groups within the bounds, better than the one before, never
-        # better than the result.
-        improved = [p.improved for p in progress if p.HasField("improved")]
-        print("FormGroupsStream: %d improving solutions" % len(improved))
-        self.assertGreaterEqual(len(improved), 1)
-        members = sorted(m for g in result.groups for m in g.member_ids)
+    def assert_improvements(self, improved, request, members):
+        """Each improving solution is a partition of `members` into groups
+        within the size bounds, better than the one before."""
         for i in improved:
             self.assertEqual(sorted(m for g in i.groups for m in g.member_ids),
                              members)
@@ -200,8 +179,58 @@ class Protocol(unittest.TestCase):
                 self.assertLessEqual(len(g.member_ids), request.max_size)
         objectives = [i.objective for i in improved]
         self.assertEqual(objectives, sorted(objectives))
+
+    def test_stream_sends_paced_progress_and_improvements(self):
+        # A search that runs until cancelled (no deadline, so its limit is
+        # the request's): wait for three progress messages, one at least
+        # with an improving solution.
+        request = h.groups_request(40, time_limit=h.FOREVER)
+        stream = h.StreamCall(self.stub, request)
+        progress = stream.wait_progress(3, improved=1)
+        stream.cancel()
+        self.assertEqual(stream.wait_end(), "CANCELLED")
+        self.assertEqual(stream.progress()[:len(progress)], progress)
+        self.assertFalse(any(m.HasField("result") for m in stream.messages))
+        # At most ~4 a second by the server's clock (elapsed_ms, whole ms):
+        # one message per 250 ms tick.
+        elapsed = [p.elapsed_ms for p in progress]
+        gaps = [b - a for a, b in zip(elapsed, elapsed[1:])]
+        self.assertTrue(all(g >= 250 for g in gaps), elapsed)
+        self.assertGreaterEqual(elapsed[0], 250)
+        self.assertTrue(all(p.limit_ms == 1000 * h.FOREVER for p in progress),
+                        [p.limit_ms for p in progress])
+        improved = [p.improved for p in progress if p.HasField("improved")]
+        members = sorted(p.id for p in request.cohort.participants)
+        self.assert_improvements(improved, request, members)
+
+    def test_stream_sends_progress_then_the_result(self):
+        request = h.groups_request(40, max_rounds=100)
+        messages = list(self.stub.FormGroupsStream(request,
+                                                   timeout=h.HANG_GUARD))
+        kinds = [m.WhichOneof("update") for m in messages]
+        self.assertEqual(kinds[-1], "result")
+        self.assertEqual(kinds.count("result"), 1)
+        result = messages[-1].result
+        self.assertEqual(result.status, self.pb.GROUPS_STATUS_FEASIBLE)
+        self.assertEqual(result.summary.stop_reason, "round limit")
+        self.assertEqual(result.summary.rounds, 100)
+        self.assertRegex(result.input_hash, r"^[0-9a-f]{64}$")
+        self.assertEqual(sum(len(g.member_ids) for g in result.groups), 40)
+        # However many progress messages the 100 rounds took (none on a
+        # fast enough machine): in order, and every improving solution a
+        # partition never better than the result.
+        progress = [m.progress for m in messages if m.HasField("progress")]
+        elapsed = [p.elapsed_ms for p in progress]
+        self.assertEqual(elapsed, sorted(elapsed))
+        improved = [p.improved for p in progress if p.HasField("improved")]
+        members = sorted(m for g in result.groups for m in g.member_ids)
+        self.assert_improvements(improved, request, members)
         # (The search sums affinities in its own order: allow rounding.)
-        self.assertLessEqual(objectives[-1], result.summary.total * (1 + 1e-6))
+        for i in improved:
+            self.assertLessEqual(i.objective, result.summary.total * (1 + 1e-6))
+        # The same request answers the same groups by the unary rpc.
+        unary = self.stub.FormGroups(request, timeout=h.HANG_GUARD)
+        self.assertEqual(unary.groups, result.groups)
 
     def test_explain_pair_and_group(self):
         hex64 = re.compile(r"^[0-9a-f]{64}$")
@@ -227,8 +256,8 @@ class Protocol(unittest.TestCase):
                                        mentee_id=h.CANARY), ["mentor_id",
                                                              "mentee_id"])
         # ExplainGroup: the score FormGroups reports for a formed group.
-        request = h.groups_request(20, time_limit=0.3)
-        groups = self.stub.FormGroups(request, timeout=10)
+        request = h.groups_request(20, max_rounds=10)
+        groups = self.stub.FormGroups(request, timeout=h.HANG_GUARD)
         self.assertEqual(groups.status, self.pb.GROUPS_STATUS_FEASIBLE)
         formed = groups.groups[0]
         group = self.stub.ExplainGroup(

@@ -4,9 +4,7 @@ handler runs; health exempt; the token never logged), TLS and mutual TLS
 (handshake failures are UNAVAILABLE, fact 10), refusing plaintext off
 loopback, and the canary check over every log."""
 import os
-import subprocess
 import tempfile
-import time
 import unittest
 
 import grpc
@@ -14,29 +12,6 @@ import grpc
 import sopud_harness as h
 
 TOKEN = "tok-7f3a9c1e5b2d4a68"
-
-
-def openssl(*args, cwd):
-    subprocess.run(["openssl"] + list(args), cwd=cwd, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def make_pki(d):
-    """Two CAs; a server certificate (SAN localhost, 127.0.0.1) and a client
-    certificate from `ca`, and a client certificate from `other`."""
-    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-    for ca in ("ca", "other"):
-        openssl("req", "-x509", *ec, "-keyout", ca + ".key", "-out", ca + ".pem",
-                "-days", "1", "-subj", "/CN=sopu test " + ca, cwd=d)
-    with open(os.path.join(d, "san.ext"), "w") as f:
-        f.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
-    for name, ca, ext in (("server", "ca", ["-extfile", "san.ext"]),
-                          ("client", "ca", []), ("stranger", "other", [])):
-        openssl("req", *ec, "-keyout", name + ".key", "-out", name + ".csr",
-                "-subj", "/CN=" + name, cwd=d)
-        openssl("x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem",
-                "-CAkey", ca + ".key", "-CAcreateserial", "-out", name + ".pem",
-                "-days", "1", *ext, cwd=d)
 
 
 def read(d, name):
@@ -48,21 +23,18 @@ class Security(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.pb, cls.pb_grpc, cls.hpb, cls.hgrpc = h.stubs()
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.dir = cls.tmp.name
+        tmp = tempfile.TemporaryDirectory()
+        cls.addClassCleanup(tmp.cleanup)
+        cls.dir = tmp.name
         with open(os.path.join(cls.dir, "tokens"), "w") as f:
             f.write("# test tokens\n%s\n" % TOKEN)
-        make_pki(cls.dir)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
+        h.make_pki(cls.dir)
 
     def validate(self, channel, metadata=None):
         stub = self.pb_grpc.SopuStub(channel)
         try:
             stub.Validate(self.pb.ValidateRequest(cohort=h.peer_cohort(4)),
-                          timeout=5, metadata=metadata)
+                          timeout=h.HANG_GUARD, metadata=metadata)
             return "OK"
         except grpc.RpcError as e:
             return e.code().name
@@ -70,14 +42,15 @@ class Security(unittest.TestCase):
     def health(self, channel):
         try:
             r = self.hgrpc.HealthStub(channel).Check(
-                self.hpb.HealthCheckRequest(service=""), timeout=5)
+                self.hpb.HealthCheckRequest(service=""), timeout=h.HANG_GUARD)
             return self.hpb.HealthCheckResponse.ServingStatus.Name(r.status)
         except grpc.RpcError as e:
             return e.code().name
 
     def test_tokens(self):
-        server = h.Server("--token-file", os.path.join(self.dir, "tokens"))
-        channel = grpc.insecure_channel(server.address)
+        server = h.start_server(self, "--token-file",
+                                os.path.join(self.dir, "tokens"))
+        channel = server.channel()
         bad = {"none": None,
                "empty bearer": [("authorization", "Bearer ")],
                "no scheme": [("authorization", TOKEN)],
@@ -85,22 +58,22 @@ class Security(unittest.TestCase):
                "wrong": [("authorization", "Bearer " + TOKEN[:-1] + "0")],
                "longer": [("authorization", "Bearer " + TOKEN + "0")]}
         outcomes = {k: self.validate(channel, v) for k, v in bad.items()}
-        calls_after_bad = len(server.call_lines())
         good = self.validate(channel, [("authorization", "Bearer " + TOKEN)])
+        # The log is in order: a handler run for a bad call would have left
+        # its line before the good call's.
+        _, good_line = server.wait_call_line("Validate")
+        calls_before_good = server.call_lines().index(good_line)
         health = self.health(channel)
         # The standard client way: local credentials + an access token.
         creds = grpc.composite_channel_credentials(
             grpc.local_channel_credentials(grpc.LocalConnectionType.LOCAL_TCP),
             grpc.access_token_call_credentials(TOKEN))
-        local = grpc.secure_channel(server.address, creds)
-        standard = self.validate(local)
-        local.close()
-        channel.close()
+        standard = self.validate(server.channel(creds))
         self.assertEqual(server.stop(), 0)
         print("\nT9(i) tokens: %s; right token %s; standard client %s; health "
               "without token %s" % (outcomes, good, standard, health))
         self.assertEqual(set(outcomes.values()), {"UNAUTHENTICATED"})
-        self.assertEqual(calls_after_bad, 0)  # no handler ran
+        self.assertEqual(calls_before_good, 0)  # no handler ran
         self.assertEqual(good, "OK")
         self.assertEqual(standard, "OK")
         self.assertEqual(health, "SERVING")
@@ -108,11 +81,10 @@ class Security(unittest.TestCase):
 
     def test_mutual_tls(self):
         d = self.dir
-        server = h.Server("--tls-cert", os.path.join(d, "server.pem"),
-                          "--tls-key", os.path.join(d, "server.key"),
-                          "--tls-client-ca", os.path.join(d, "ca.pem"),
-                          "--token-file", os.path.join(d, "tokens"))
-        addr = server.address
+        server = h.start_server(self, "--tls-cert", os.path.join(d, "server.pem"),
+                                "--tls-key", os.path.join(d, "server.key"),
+                                "--tls-client-ca", os.path.join(d, "ca.pem"),
+                                "--token-file", os.path.join(d, "tokens"))
 
         def tls(root, key=None, chain=None, token=TOKEN):
             creds = grpc.ssl_channel_credentials(root_certificates=root,
@@ -121,10 +93,10 @@ class Security(unittest.TestCase):
             if token:
                 creds = grpc.composite_channel_credentials(
                     creds, grpc.access_token_call_credentials(token))
-            return grpc.secure_channel(addr, creds)
+            return server.channel(creds)
 
         cases = {
-            "plaintext": grpc.insecure_channel(addr),
+            "plaintext": server.channel(),
             "tls without client certificate": tls(read(d, "ca.pem")),
             "client trusts another CA": tls(read(d, "other.pem"),
                                             read(d, "client.key"),
@@ -140,8 +112,6 @@ class Security(unittest.TestCase):
                                                read(d, "client.pem")),
         }
         outcomes = {k: self.validate(c) for k, c in cases.items()}
-        for c in cases.values():
-            c.close()
         self.assertEqual(server.stop(), 0)
         print("\nT9(ii) mutual TLS: %s" % outcomes)
         self.assertEqual(outcomes, {
@@ -156,9 +126,9 @@ class Security(unittest.TestCase):
     def test_refuses_plaintext_off_loopback(self):
         for flags in ([], ["--insecure-non-loopback-for-tests", "--token-file",
                            os.path.join(self.dir, "tokens")]):
-            server = h.Server(*flags, listen="0.0.0.0:0", expect_start=False)
-            rc = server.proc.wait(timeout=10)
-            server.stop()
+            server = h.start_server(self, *flags, listen="0.0.0.0:0",
+                                    expect_start=False)
+            rc = server.wait_exit()
             self.assertEqual(rc, 1, flags)
             self.assertIn("cannot start", server.text())
             self.assertNotIn("listening on", server.text())
