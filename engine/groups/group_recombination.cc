@@ -6,10 +6,10 @@
 #include <limits>
 #include <numeric>
 
+#include "engine/common/index.h"
+
 namespace sopu {
 namespace {
-
-std::size_t Idx(int k) { return static_cast<std::size_t>(k); }
 
 // ChildBuilder: a partial grouping with, for every element, its affinity
 // sum to each child group's members so far.

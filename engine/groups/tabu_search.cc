@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <limits>
 
+#include "engine/common/index.h"
 #include "engine/groups/group_kernels.h"
 
 namespace sopu {
@@ -12,8 +13,6 @@ namespace {
 // Gains closer than this are ties: the incremental sums carry rounding, and
 // a random choice among equal neighbours diversifies the walk.
 constexpr double kTieEpsilon = 1e-9;
-
-std::size_t Idx(int k) { return static_cast<std::size_t>(k); }
 
 // BestNeighbour: the chosen neighbour of one iteration. j < 0 for a move of
 // i to group h.
