@@ -14,10 +14,10 @@
 // pair -1 in a signed pair matrix, and violations = together pairs +
 // sum over same-group pairs of their weight.
 //
-// Invariants (checked by the tests against EvaluateGrouping): objective()
-// and violations() equal a from-scratch evaluation (objective up to floating
-// rounding of the incremental sums), sizes match the assignment. Moves that
-// break a size bound are the caller's to avoid (CanMove).
+// Invariants (group_state_test checks them against EvaluateGrouping):
+// objective() and violations() equal a from-scratch evaluation (objective up to
+// floating rounding of the incremental sums), sizes match the assignment. Moves
+// that break a size bound are the caller's to avoid (CanMove).
 //
 // Memory: 8 n (m + 1) bytes for the sums, 4 n m more when the problem has pair
 // rules. Owns its data; holds a pointer to the problem, which must outlive

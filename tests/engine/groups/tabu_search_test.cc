@@ -218,7 +218,7 @@ TEST(TabuSearch, IsDeterministicForASeed) {
 // affinities, and every group at least 3 strong (two empty groups are
 // equal targets of a move; swapping two singletons, or a and c against b
 // and d in {a, b}, {c, d}, gives the same partition). Then both walks are
-// the same, step by step.
+// the same: the same iterations, ending on the same grouping.
 TEST(TabuSearch, TheScanWithoutRulesChoosesLikeTheGenericScan) {
   for (unsigned k = 0; k < 6; ++k) {
     const unsigned seed = SeedOffset() + k;
