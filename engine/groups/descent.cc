@@ -2,6 +2,7 @@
 
 #include <cstddef>
 
+#include "engine/common/index.h"
 #include "engine/groups/group_recombination.h"
 
 namespace sopu {
@@ -34,11 +35,9 @@ bool TryElement(GroupState& state, int i, bool moves_possible) {
   const int m = state.groups();
   const int g = state.group_of(i);
   const double own = state.own(i);
-  if (moves_possible &&
-      state.size(g) > problem.groups[static_cast<std::size_t>(g)].min_size) {
+  if (moves_possible && state.size(g) > problem.groups[Idx(g)].min_size) {
     for (int h = 0; h < m; ++h) {
-      if (h == g || state.size(h) >=
-                        problem.groups[static_cast<std::size_t>(h)].max_size) {
+      if (h == g || state.size(h) >= problem.groups[Idx(h)].max_size) {
         continue;
       }
       const int dv = kRules ? state.MoveViolationDelta(i, h) : 0;
@@ -48,9 +47,7 @@ bool TryElement(GroupState& state, int i, bool moves_possible) {
       }
     }
   }
-  const double* row =
-      &problem
-           .affinity[static_cast<std::size_t>(i) * static_cast<std::size_t>(n)];
+  const double* row = &problem.affinity[Idx(i) * Idx(n)];
   const double* into_g = state.group_sums(g);
   for (int j = 0; j < n; ++j) {
     const int h = state.group_of(j);

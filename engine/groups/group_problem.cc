@@ -58,11 +58,9 @@ absl::Status ValidateCategoryRule(const CategoryRule& rule, std::size_t index,
   return absl::OkStatus();
 }
 
-}  // namespace
-
-absl::Status ValidateGroupProblem(const GroupProblem& problem) {
+// ValidateAffinity: n x n entries, finite and symmetric.
+absl::Status ValidateAffinity(const GroupProblem& problem) {
   const int n = problem.elements;
-  if (n < 0) return Invalid("elements: must be >= 0");
   const std::size_t cells =
       static_cast<std::size_t>(n) * static_cast<std::size_t>(n);
   if (problem.affinity.size() != cells) {
@@ -83,6 +81,12 @@ absl::Status ValidateGroupProblem(const GroupProblem& problem) {
       }
     }
   }
+  return absl::OkStatus();
+}
+
+// ValidateBounds: each group's bounds, and their sums can hold n elements.
+absl::Status ValidateBounds(const GroupProblem& problem) {
+  const int n = problem.elements;
   if (problem.groups.empty() && n > 0) {
     return Invalid("groups: needs at least one group");
   }
@@ -101,6 +105,16 @@ absl::Status ValidateGroupProblem(const GroupProblem& problem) {
     return Invalid(absl::StrCat("groups: sizes ", total_min, "..", total_max,
                                 " in total cannot hold ", n, " elements"));
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ValidateGroupProblem(const GroupProblem& problem) {
+  const int n = problem.elements;
+  if (n < 0) return Invalid("elements: must be >= 0");
+  if (absl::Status s = ValidateAffinity(problem); !s.ok()) return s;
+  if (absl::Status s = ValidateBounds(problem); !s.ok()) return s;
   if (absl::Status s = ValidatePairs(problem.apart, "apart", n); !s.ok()) {
     return s;
   }

@@ -6,10 +6,10 @@
 #include <limits>
 #include <numeric>
 
+#include "engine/common/index.h"
+
 namespace sopu {
 namespace {
-
-std::size_t Idx(int k) { return static_cast<std::size_t>(k); }
 
 // ChildBuilder: a partial grouping with, for every element, its affinity
 // sum to each child group's members so far.
@@ -97,73 +97,135 @@ std::vector<std::vector<int>> MembersOf(std::span<const int> group_of,
   return members;
 }
 
-}  // namespace
-
-std::vector<int> GroupSizes(const GroupProblem& problem, bool shaped,
-                            SearchRng& rng) {
-  const int n = problem.elements;
+// DensestUnusedGroup: among the labels not yet used, the group of `members`
+// whose members not yet in the child have the largest mean affinity to each
+// other (the first on ties); -1 when every label is used. `unplaced` is
+// scratch.
+int DensestUnusedGroup(const GroupProblem& problem,
+                       const std::vector<std::vector<int>>& members,
+                       const ChildBuilder& child,
+                       const std::vector<std::uint8_t>& label_used,
+                       std::vector<int>& unplaced) {
   const int m = problem.group_count();
-  std::vector<int> size(Idx(m));
-  int extra = n;
+  int best_label = -1;
+  double best_mean = -std::numeric_limits<double>::infinity();
   for (int g = 0; g < m; ++g) {
-    size[Idx(g)] = problem.groups[Idx(g)].min_size;
-    extra -= size[Idx(g)];
+    if (label_used[Idx(g)] != 0) continue;
+    unplaced.clear();
+    for (const int i : members[Idx(g)]) {
+      if (!child.placed(i)) unplaced.push_back(i);
+    }
+    double internal = 0.0;
+    for (std::size_t a = 0; a < unplaced.size(); ++a) {
+      for (std::size_t b = a + 1; b < unplaced.size(); ++b) {
+        internal += problem.d(unplaced[a], unplaced[b]);
+      }
+    }
+    const double mean = unplaced.empty()
+                            ? 0.0
+                            : internal / static_cast<double>(unplaced.size());
+    if (best_label < 0 || mean > best_mean) {
+      best_label = g;
+      best_mean = mean;
+    }
   }
+  return best_label;
+}
+
+// MissingElsewhere: the elements the groups other than `label` still lack
+// to reach their min_size.
+int MissingElsewhere(const GroupProblem& problem, const ChildBuilder& child,
+                     int label) {
+  int missing = 0;
+  for (int h = 0; h < problem.group_count(); ++h) {
+    if (h != label) {
+      missing += std::max(0, problem.groups[Idx(h)].min_size - child.size(h));
+    }
+  }
+  return missing;
+}
+
+// ShapedSizes: raises `size` (every group at its min_size) by `extra`
+// elements to the profile with the most pairs (sign = 1) or the fewest
+// (sign = -1): a knapsack over the extra elements, dp[k][e] = best sum of
+// sign * C(s, 2) over the first k groups (in a random order, so that ties
+// break differently) holding e extra elements. O(m E R) for E extra
+// elements and R the widest room.
+void ShapedSizes(const GroupProblem& problem, double sign, int extra,
+                 std::vector<int>& size, SearchRng& rng) {
+  const int m = problem.group_count();
   const auto room = [&](int g) {
     return problem.groups[Idx(g)].max_size - size[Idx(g)];
   };
-  double total = 0.0;
-  if (shaped) {
-    for (const double a : problem.affinity) total += a;
-  }
-  if (shaped) {
-    // The sizes with the most pairs (affinities summing to >= 0: more pairs
-    // tend to score more) or the fewest (otherwise): a knapsack over the
-    // extra elements, dp[k][e] = best sum of sign * C(s, 2) over the first
-    // k groups (in a random order, so that ties break differently) holding
-    // e extra elements. O(m E R) for E extra elements and R the widest room.
-    const double sign = total >= 0.0 ? 1.0 : -1.0;
-    std::vector<int> order(Idx(m));
-    std::iota(order.begin(), order.end(), 0);
-    ChildBuilder::Shuffle(order, rng);
-    const auto pairs = [](int k) { return 0.5 * k * (k - 1.0); };
-    const double kNone = -std::numeric_limits<double>::infinity();
-    const std::size_t width = Idx(extra) + 1;
-    std::vector<double> dp((Idx(m) + 1) * width, kNone);
-    dp[0] = 0.0;
-    for (int k = 0; k < m; ++k) {
-      const int g = order[Idx(k)];
-      for (std::size_t e = 0; e < width; ++e) {
-        const double base = dp[Idx(k) * width + e];
-        if (base == kNone) continue;
-        for (int add = 0; add <= room(g) && e + Idx(add) < width; ++add) {
-          double& cell = dp[(Idx(k) + 1) * width + e + Idx(add)];
-          cell = std::max(cell, base + sign * pairs(size[Idx(g)] + add));
-        }
+  std::vector<int> order(Idx(m));
+  std::iota(order.begin(), order.end(), 0);
+  ChildBuilder::Shuffle(order, rng);
+  const auto pairs = [](int k) { return 0.5 * k * (k - 1.0); };
+  const double kNone = -std::numeric_limits<double>::infinity();
+  const std::size_t width = Idx(extra) + 1;
+  std::vector<double> dp((Idx(m) + 1) * width, kNone);
+  dp[0] = 0.0;
+  for (int k = 0; k < m; ++k) {
+    const int g = order[Idx(k)];
+    for (std::size_t e = 0; e < width; ++e) {
+      const double base = dp[Idx(k) * width + e];
+      if (base == kNone) continue;
+      for (int add = 0; add <= room(g) && e + Idx(add) < width; ++add) {
+        double& cell = dp[(Idx(k) + 1) * width + e + Idx(add)];
+        cell = std::max(cell, base + sign * pairs(size[Idx(g)] + add));
       }
     }
-    std::size_t e = Idx(extra);
-    for (int k = m; k > 0; --k) {
-      const int g = order[Idx(k - 1)];
-      for (int add = 0; add <= room(g) && Idx(add) <= e; ++add) {
-        const double prev = dp[Idx(k - 1) * width + e - Idx(add)];
-        if (prev != kNone &&
-            prev + sign * pairs(size[Idx(g)] + add) == dp[Idx(k) * width + e]) {
-          size[Idx(g)] += add;
-          e -= Idx(add);
-          break;
-        }
+  }
+  // Walk back from dp[m][extra], taking the first add that attains it.
+  std::size_t e = Idx(extra);
+  for (int k = m; k > 0; --k) {
+    const int g = order[Idx(k - 1)];
+    for (int add = 0; add <= room(g) && Idx(add) <= e; ++add) {
+      const double prev = dp[Idx(k - 1) * width + e - Idx(add)];
+      if (prev != kNone &&
+          prev + sign * pairs(size[Idx(g)] + add) == dp[Idx(k) * width + e]) {
+        size[Idx(g)] += add;
+        e -= Idx(add);
+        break;
       }
     }
-    return size;
   }
+}
+
+// RandomSizes: raises `size` (every group at its min_size) by `extra`
+// elements, one by one into random groups with room.
+void RandomSizes(const GroupProblem& problem, int extra, std::vector<int>& size,
+                 SearchRng& rng) {
+  const int m = problem.group_count();
   std::vector<int> open;
   for (; extra > 0; --extra) {
     open.clear();
     for (int g = 0; g < m; ++g) {
-      if (room(g) > 0) open.push_back(g);
+      if (size[Idx(g)] < problem.groups[Idx(g)].max_size) open.push_back(g);
     }
     ++size[Idx(open[Idx(rng.Below(static_cast<int>(open.size())))])];
+  }
+}
+
+}  // namespace
+
+std::vector<int> GroupSizes(const GroupProblem& problem, bool shaped,
+                            SearchRng& rng) {
+  const int m = problem.group_count();
+  std::vector<int> size(Idx(m));
+  int extra = problem.elements;
+  for (int g = 0; g < m; ++g) {
+    size[Idx(g)] = problem.groups[Idx(g)].min_size;
+    extra -= size[Idx(g)];
+  }
+  if (shaped) {
+    // The sizes with the most pairs when affinities sum to >= 0 (more pairs
+    // tend to score more), otherwise the fewest.
+    double total = 0.0;
+    for (const double a : problem.affinity) total += a;
+    ShapedSizes(problem, total >= 0.0 ? 1.0 : -1.0, extra, size, rng);
+  } else {
+    RandomSizes(problem, extra, size, rng);
   }
   return size;
 }
@@ -196,41 +258,18 @@ std::vector<int> GroupCrossover(const GroupProblem& problem,
   int unplaced_count = problem.elements;
   int turn = rng.Below(2);
   for (int step = 0; step < m; ++step, turn ^= 1) {
-    int best_label = -1;
-    double best_mean = -std::numeric_limits<double>::infinity();
-    for (int g = 0; g < m; ++g) {
-      if (label_used[Idx(g)] != 0) continue;
-      unplaced.clear();
-      for (const int i : members[Idx(turn)][Idx(g)]) {
-        if (!child.placed(i)) unplaced.push_back(i);
-      }
-      double internal = 0.0;
-      for (std::size_t a = 0; a < unplaced.size(); ++a) {
-        for (std::size_t b = a + 1; b < unplaced.size(); ++b) {
-          internal += problem.d(unplaced[a], unplaced[b]);
-        }
-      }
-      const double mean = unplaced.empty()
-                              ? 0.0
-                              : internal / static_cast<double>(unplaced.size());
-      if (best_label < 0 || mean > best_mean) {
-        best_label = g;
-        best_mean = mean;
-      }
-    }
-    label_used[Idx(best_label)] = 1;
+    const std::vector<std::vector<int>>& offered = members[Idx(turn)];
+    const int label =
+        DensestUnusedGroup(problem, offered, child, label_used, unplaced);
+    if (label < 0) break;  // every label used
+    label_used[Idx(label)] = 1;
     // Leave enough unplaced elements to bring every other group to its
     // min_size, so that PlaceRest can always finish within the bounds.
-    int reserve = 0;
-    for (int h = 0; h < m; ++h) {
-      if (h != best_label) {
-        reserve += std::max(0, problem.groups[Idx(h)].min_size - child.size(h));
-      }
-    }
-    for (const int i : members[Idx(turn)][Idx(best_label)]) {
+    const int reserve = MissingElsewhere(problem, child, label);
+    for (const int i : offered[Idx(label)]) {
       if (unplaced_count <= reserve) break;
-      if (!child.placed(i) && child.has_room(best_label)) {
-        child.Place(i, best_label);
+      if (!child.placed(i) && child.has_room(label)) {
+        child.Place(i, label);
         --unplaced_count;
       }
     }

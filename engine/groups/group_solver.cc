@@ -10,19 +10,16 @@
 #include <limits>
 #include <mutex>
 #include <span>
-#include <string>
 #include <thread>
 #include <utility>
 
-#include "absl/strings/str_cat.h"
+#include "engine/common/index.h"
 #include "engine/groups/group_recombination.h"
 #include "engine/groups/group_state.h"
 #include "engine/groups/search_control.h"
 
 namespace sopu {
 namespace {
-
-std::size_t Idx(int k) { return static_cast<std::size_t>(k); }
 
 // Member: one grouping of the population, or a unit's result.
 struct Member {
@@ -97,25 +94,51 @@ class Pool {
 
   // Offer: true if the child entered the population.
   bool Offer(Member&& child, std::vector<Member>& population) {
-    const std::size_t p = population.size();
     for (const Member& m : population) {
       if (Same(m, child)) return false;
     }
     if (quality_weight_ >= 1.0) {
-      std::size_t worst = 0;
-      for (std::size_t k = 1; k < p; ++k) {
-        if (Better(population[worst], population[k])) worst = k;
-      }
-      if (!Better(child, population[worst])) return false;
-      Replace(worst, std::move(child), population);
-      return true;
+      return OfferReplacingWorst(std::move(child), population);
     }
+    return OfferByQualityAndDistance(std::move(child), population);
+  }
+
+ private:
+  // OfferReplacingWorst: the rule for quality_weight >= 1.
+  bool OfferReplacingWorst(Member&& child, std::vector<Member>& population) {
+    std::size_t worst = 0;
+    for (std::size_t k = 1; k < population.size(); ++k) {
+      if (Better(population[worst], population[k])) worst = k;
+    }
+    if (!Better(child, population[worst])) return false;
+    Replace(worst, std::move(child), population);
+    return true;
+  }
+
+  // OfferByQualityAndDistance: the rule of Lai & Hao for quality_weight < 1.
+  bool OfferByQualityAndDistance(Member&& child,
+                                 std::vector<Member>& population) {
+    const std::size_t p = population.size();
     std::vector<int> to_child(p);
     for (std::size_t k = 0; k < p; ++k) {
       to_child[k] = PairDistance(population[k].group_of, child.group_of);
       if (to_child[k] == 0) return false;
     }
-    // Scores over the pool population + child (index p).
+    const std::size_t leave = Leaving(child, to_child, population);
+    if (leave == p) return false;
+    for (std::size_t k = 0; k < p; ++k) {
+      if (k != leave) distance_[leave][k] = distance_[k][leave] = to_child[k];
+    }
+    population[leave] = std::move(child);
+    return true;
+  }
+
+  // Leaving: which of population + child (index p) has the lowest score and
+  // is not the best; to_child[k] is member k's distance to the child.
+  [[nodiscard]] std::size_t Leaving(
+      const Member& child, const std::vector<int>& to_child,
+      const std::vector<Member>& population) const {
+    const std::size_t p = population.size();
     const auto member = [&](std::size_t k) -> const Member& {
       return k == p ? child : population[k];
     };
@@ -135,14 +158,8 @@ class Pool {
       }
       spread[k] = closest;
     }
-    const auto normalise = [](std::vector<double>& v) {
-      const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-      const double low = *lo;
-      const double range = *hi - *lo + 1.0;
-      for (double& x : v) x = (x - low) / range;
-    };
-    normalise(quality);
-    normalise(spread);
+    Normalise(quality);
+    Normalise(spread);
     std::size_t best = BestIndex(population);
     if (Better(child, population[best])) best = p;
     std::size_t leave = p + 1;
@@ -156,15 +173,17 @@ class Pool {
         leave = k;
       }
     }
-    if (leave == p) return false;
-    for (std::size_t k = 0; k < p; ++k) {
-      if (k != leave) distance_[leave][k] = distance_[k][leave] = to_child[k];
-    }
-    population[leave] = std::move(child);
-    return true;
+    return leave;
   }
 
- private:
+  // Normalise: A(v) = (v - min) / (max - min + 1) for every entry.
+  static void Normalise(std::vector<double>& v) {
+    const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+    const double low = *lo;
+    const double range = *hi - *lo + 1.0;
+    for (double& x : v) x = (x - low) / range;
+  }
+
   void Replace(std::size_t k, Member&& child, std::vector<Member>& population) {
     population[k] = std::move(child);
     for (std::size_t l = 0; l < population.size(); ++l) {
@@ -186,11 +205,12 @@ struct Worker {
   TabuSearchWorkspace tabu;
 };
 
-// RunUnits: runs unit(u, worker) for u = 0..count-1 on `threads` threads;
-// the calling thread waits and calls tick() about five times a second.
-void RunUnits(int count, std::vector<Worker>& workers,
-              const std::function<void(int, Worker&)>& unit,
-              const std::function<void()>& tick) {
+// RunOnWorkers: runs unit(u, worker) for u = 0..count-1, one thread per
+// worker; the calling thread waits and calls tick() about five times a
+// second.
+void RunOnWorkers(int count, std::vector<Worker>& workers,
+                  const std::function<void(int, Worker&)>& unit,
+                  const std::function<void()>& tick) {
   std::atomic<int> next{0};
   std::mutex mutex;
   std::condition_variable all_done;
@@ -256,6 +276,315 @@ absl::Status ValidateOptions(const GroupSolverOptions& o) {
   return absl::OkStatus();
 }
 
+// MemeticSearch: one run of the search described in group_solver.h, on a
+// valid problem and valid options (SolveGroups checks both). The problem,
+// options and context are borrowed and must outlive it; it owns the
+// population, the workers' scratch and the best grouping so far. Its
+// methods are the algorithm's steps: InitialPopulation (1), RunRound and
+// Restart (2), and Run's loop and StopReason (3); Improve is the work of
+// one unit, Admit and Report the bookkeeping between units. Single use:
+// construct, then Run() once.
+class MemeticSearch {
+ public:
+  MemeticSearch(const GroupProblem& problem, const GroupSolverOptions& options,
+                const CallContext& context);
+  MemeticSearch(const MemeticSearch&) = delete;
+  MemeticSearch& operator=(const MemeticSearch&) = delete;
+
+  // Run: the whole search; the result holds the best grouping re-evaluated
+  // from scratch. Call once.
+  [[nodiscard]] GroupSolveResult Run();
+
+ private:
+  // Step 1: population random starts, each improved.
+  void InitialPopulation();
+  // Step 2: one round — children_per_round children of the population as it
+  // is at the start of the round, then offered to it in order.
+  void RunRound();
+  // RestartDue: restart_after_stale_rounds rounds in a row without a change.
+  [[nodiscard]] bool RestartDue() const;
+  // Restart: every member but the best from a new random start.
+  void Restart();
+  // Step 3: why the search stops (or stopped).
+  [[nodiscard]] bool TargetReached() const;
+  [[nodiscard]] bool RoundLimitReached() const;
+  [[nodiscard]] GroupStopReason StopReason() const;
+
+  // RandomStarts: fills out[k] for every k with the improved random start
+  // of stream stream_base + k (start k takes the shaped profile when
+  // k < shaped_starts_).
+  void RandomStarts(std::uint64_t stream_base, std::vector<Member>& out);
+  // MakeChild: the child of the given stream — a crossover of two parents,
+  // or a perturbed parent — improved.
+  void MakeChild(std::uint64_t stream, Worker& worker, Member& out) const;
+  // Improve: the local search on worker.state, then out takes its result.
+  void Improve(Worker& worker, SearchRng& rng, Member& out) const;
+  // RunUnits: unit(u, worker) for u = 0..count-1 on the workers, reporting
+  // progress while they run.
+  void RunUnits(int count, const std::function<void(int, Worker&)>& unit);
+
+  // Admit: counts m's iterations and keeps it when it beats the best.
+  void Admit(const Member& m);
+  // Report: progress to the context, with the best grouping when it improved
+  // since the last report, breaks no rule and with_grouping is set.
+  void Report(bool with_grouping = true);
+  // ReportIfDue: Report when the last one is 200 ms old — progress between
+  // rounds too, when short rounds never let RunUnits' waiting report fire
+  // (small problems).
+  void ReportIfDue();
+  [[nodiscard]] double Elapsed() const;
+
+  const GroupProblem& problem_;
+  const GroupSolverOptions& options_;
+  const CallContext& context_;
+  const SearchClock::time_point start_;
+  const StopSignal stop_;
+  // The tabu settings after DefaultTabuOptions fills the zero ones.
+  const TabuSearchOptions tabu_;
+  // Random starts k < shaped_starts_ take GroupSizes' shaped profile.
+  const int shaped_starts_;
+  // Random swaps of a perturbed child.
+  const int perturb_swaps_;
+  std::vector<Worker> workers_;
+
+  GroupSolveResult result_;  // rounds and tabu_iterations count as it runs
+  Member best_;
+  bool have_best_ = false;
+  // Versions of best_: bumped on each improvement, and the last reported.
+  int best_version_ = 0;
+  int reported_version_ = 0;
+  SearchClock::time_point last_report_;
+
+  std::vector<Member> population_;
+  std::vector<Member> children_;  // of the current round
+  Pool pool_;
+  int stale_rounds_ = 0;  // rounds in a row without a population change
+  int restarts_ = 0;
+};
+
+SearchClock::time_point Deadline(SearchClock::time_point start,
+                                 double time_limit_seconds) {
+  return time_limit_seconds > 0.0
+             ? start + std::chrono::duration_cast<SearchClock::duration>(
+                           std::chrono::duration<double>(time_limit_seconds))
+             : SearchClock::time_point::max();
+}
+
+TabuSearchOptions EffectiveTabuOptions(const GroupProblem& problem,
+                                       const TabuSearchOptions& requested) {
+  TabuSearchOptions tabu = DefaultTabuOptions(problem);
+  if (requested.max_stall > 0) tabu.max_stall = requested.max_stall;
+  if (requested.tenure_max > 0) {
+    tabu.tenure_min = requested.tenure_min;
+    tabu.tenure_max = requested.tenure_max;
+  }
+  return tabu;
+}
+
+int ThreadCount(int requested) {
+  return requested > 0
+             ? requested
+             : std::max(1,
+                        static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+MemeticSearch::MemeticSearch(const GroupProblem& problem,
+                             const GroupSolverOptions& options,
+                             const CallContext& context)
+    : problem_(problem),
+      options_(options),
+      context_(context),
+      start_(SearchClock::now()),
+      stop_(Deadline(start_, options.time_limit_seconds), context.cancel),
+      tabu_(EffectiveTabuOptions(problem, options.tabu)),
+      shaped_starts_(static_cast<int>(
+          std::ceil(options.shaped_start_fraction * options.population))),
+      perturb_swaps_(std::max(2, problem.elements / 10)),
+      population_(Idx(options.population)),
+      children_(Idx(options.children_per_round)),
+      pool_(options.pool_quality_weight) {
+  const int threads = ThreadCount(options.threads);
+  workers_.reserve(Idx(threads));
+  for (int w = 0; w < threads; ++w) workers_.emplace_back(problem);
+  result_.upper_bound = GroupObjectiveUpperBound(problem);
+  last_report_ = SearchClock::now();
+}
+
+GroupSolveResult MemeticSearch::Run() {
+  InitialPopulation();
+  while (!stop_.Expired() && !TargetReached() && !RoundLimitReached()) {
+    RunRound();
+    ReportIfDue();
+    if (RestartDue()) Restart();
+  }
+  result_.stop_reason = StopReason();
+  const GroupingScore exact = EvaluateGrouping(problem_, best_.group_of);
+  result_.group_of = std::move(best_.group_of);
+  result_.objective = exact.objective;
+  result_.violations = exact.violations;
+  result_.seconds = Elapsed();
+  // The last report carries no grouping: the result does.
+  Report(/*with_grouping=*/false);
+  return std::move(result_);
+}
+
+void MemeticSearch::InitialPopulation() {
+  RandomStarts(0, population_);
+  for (const Member& m : population_) Admit(m);
+  ReportIfDue();
+  pool_.Rebuild(population_);
+}
+
+void MemeticSearch::RunRound() {
+  // Streams after the initial population's, children_per_round per round.
+  const std::uint64_t round_base =
+      static_cast<std::uint64_t>(options_.population) +
+      static_cast<std::uint64_t>(result_.rounds) *
+          static_cast<std::uint64_t>(options_.children_per_round);
+  RunUnits(options_.children_per_round, [&](int c, Worker& worker) {
+    MakeChild(round_base + static_cast<std::uint64_t>(c), worker,
+              children_[Idx(c)]);
+  });
+  ++result_.rounds;
+  bool changed = false;
+  for (Member& child : children_) {
+    Admit(child);
+    changed = pool_.Offer(std::move(child), population_) || changed;
+  }
+  stale_rounds_ = changed ? 0 : stale_rounds_ + 1;
+}
+
+bool MemeticSearch::RestartDue() const {
+  const int restart_after = options_.restart_after_stale_rounds;
+  return restart_after > 0 && stale_rounds_ >= restart_after &&
+         !stop_.Expired();
+}
+
+void MemeticSearch::Restart() {
+  stale_rounds_ = 0;
+  const std::size_t keep = Pool::BestIndex(population_);
+  // Streams after every child's, in a fixed order.
+  const std::uint64_t restart_base =
+      (std::uint64_t{1} << 40U) +
+      static_cast<std::uint64_t>(restarts_) *
+          static_cast<std::uint64_t>(options_.population);
+  ++restarts_;
+  std::vector<Member> fresh(Idx(options_.population - 1));
+  RandomStarts(restart_base, fresh);
+  std::size_t next = 0;
+  for (std::size_t k = 0; k < population_.size(); ++k) {
+    if (k == keep) continue;
+    Admit(fresh[next]);
+    population_[k] = std::move(fresh[next++]);
+  }
+  pool_.Rebuild(population_);
+}
+
+bool MemeticSearch::TargetReached() const {
+  return options_.target_objective.has_value() && best_.violations == 0 &&
+         best_.objective >= *options_.target_objective - kSameEpsilon;
+}
+
+bool MemeticSearch::RoundLimitReached() const {
+  return options_.max_rounds > 0 && result_.rounds >= options_.max_rounds;
+}
+
+GroupStopReason MemeticSearch::StopReason() const {
+  if (stop_.Cancelled()) return GroupStopReason::kCancelled;
+  if (TargetReached()) return GroupStopReason::kTargetReached;
+  if (RoundLimitReached()) return GroupStopReason::kRoundLimit;
+  return GroupStopReason::kTimeLimit;
+}
+
+void MemeticSearch::RandomStarts(std::uint64_t stream_base,
+                                 std::vector<Member>& out) {
+  RunUnits(static_cast<int>(out.size()), [&](int k, Worker& worker) {
+    SearchRng rng(options_.seed, stream_base + static_cast<std::uint64_t>(k));
+    worker.state.Reset(RandomGrouping(problem_, k < shaped_starts_, rng));
+    Improve(worker, rng, out[Idx(k)]);
+  });
+}
+
+void MemeticSearch::MakeChild(std::uint64_t stream, Worker& worker,
+                              Member& out) const {
+  SearchRng rng(options_.seed, stream);
+  const int population_size = options_.population;
+  const int a = rng.Below(population_size);
+  int b = rng.Below(population_size - 1);
+  if (b >= a) ++b;
+  if (rng.Unit() < options_.perturb_probability) {
+    worker.state.Reset(population_[Idx(a)].group_of);
+    Perturb(worker.state, perturb_swaps_, rng);
+  } else {
+    worker.state.Reset(GroupCrossover(problem_, population_[Idx(a)].group_of,
+                                      population_[Idx(b)].group_of, rng));
+  }
+  Improve(worker, rng, out);
+}
+
+void MemeticSearch::Improve(Worker& worker, SearchRng& rng, Member& out) const {
+  if (options_.local_search == GroupSolverOptions::LocalSearch::kTabu) {
+    // Descent first: from a random start or a crossover child it reaches a
+    // local optimum at O(n) per applied neighbour, where each tabu
+    // iteration costs a full O(n^2) scan.
+    Descent(worker.state, rng, stop_);
+    out.iterations = TabuSearch(worker.state, tabu_, rng, stop_, worker.tabu);
+  } else {
+    out.iterations =
+        IteratedDescent(worker.state, options_.iterated_descent, rng, stop_);
+  }
+  const std::span<const int> a = worker.state.assignment();
+  out.group_of.assign(a.begin(), a.end());
+  out.objective = worker.state.objective();
+  out.violations = worker.state.violations();
+  out.finished_at = Elapsed();
+}
+
+void MemeticSearch::RunUnits(int count,
+                             const std::function<void(int, Worker&)>& unit) {
+  RunOnWorkers(count, workers_, unit, [this] { Report(); });
+}
+
+void MemeticSearch::Admit(const Member& m) {
+  result_.tabu_iterations += m.iterations;
+  if (!have_best_ || Better(m, best_)) {
+    best_ = m;
+    have_best_ = true;
+    ++best_version_;
+    result_.seconds_to_best = m.finished_at;
+  }
+}
+
+void MemeticSearch::Report(bool with_grouping) {
+  if (!context_.progress) return;
+  last_report_ = SearchClock::now();
+  Progress p;
+  if (options_.time_limit_seconds > 0.0) {
+    p.done = static_cast<std::int64_t>(1000.0 * Elapsed());
+    p.total = static_cast<std::int64_t>(1000.0 * options_.time_limit_seconds);
+  } else {
+    p.done = result_.rounds;
+    p.total = options_.max_rounds;
+  }
+  p.best_objective = have_best_ ? best_.objective : 0.0;
+  if (with_grouping && have_best_ && best_version_ != reported_version_ &&
+      best_.violations == 0 && !best_.group_of.empty()) {
+    p.improved_group_of = &best_.group_of;
+    reported_version_ = best_version_;
+  }
+  context_.progress(p);
+}
+
+void MemeticSearch::ReportIfDue() {
+  if (SearchClock::now() - last_report_ >= std::chrono::milliseconds(200)) {
+    Report();
+  }
+}
+
+double MemeticSearch::Elapsed() const {
+  return std::chrono::duration<double>(SearchClock::now() - start_).count();
+}
+
 }  // namespace
 
 TabuSearchOptions DefaultTabuOptions(const GroupProblem& problem) {
@@ -276,204 +605,7 @@ absl::StatusOr<GroupSolveResult> SolveGroups(const GroupProblem& problem,
                                              const CallContext& context) {
   if (absl::Status s = ValidateGroupProblem(problem); !s.ok()) return s;
   if (absl::Status s = ValidateOptions(options); !s.ok()) return s;
-  const SearchClock::time_point start = SearchClock::now();
-  const auto elapsed = [start] {
-    return std::chrono::duration<double>(SearchClock::now() - start).count();
-  };
-  const SearchClock::time_point deadline =
-      options.time_limit_seconds > 0.0
-          ? start +
-                std::chrono::duration_cast<SearchClock::duration>(
-                    std::chrono::duration<double>(options.time_limit_seconds))
-          : SearchClock::time_point::max();
-  const StopSignal stop(deadline, context.cancel);
-
-  TabuSearchOptions tabu = DefaultTabuOptions(problem);
-  if (options.tabu.max_stall > 0) tabu.max_stall = options.tabu.max_stall;
-  if (options.tabu.tenure_max > 0) {
-    tabu.tenure_min = options.tabu.tenure_min;
-    tabu.tenure_max = options.tabu.tenure_max;
-  }
-  const int threads =
-      options.threads > 0
-          ? options.threads
-          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  std::vector<Worker> workers;
-  workers.reserve(Idx(threads));
-  for (int w = 0; w < threads; ++w) workers.emplace_back(problem);
-
-  GroupSolveResult result;
-  result.upper_bound = GroupObjectiveUpperBound(problem);
-  Member best;
-  bool have_best = false;
-  // Versions of `best`: bumped on each improvement, and the last reported.
-  int best_version = 0;
-  int reported_version = 0;
-  auto last_tick = std::chrono::steady_clock::now();
-  const auto tick = [&] {
-    if (!context.progress) return;
-    last_tick = std::chrono::steady_clock::now();
-    Progress p;
-    if (options.time_limit_seconds > 0.0) {
-      p.done = static_cast<std::int64_t>(1000.0 * elapsed());
-      p.total = static_cast<std::int64_t>(1000.0 * options.time_limit_seconds);
-    } else {
-      p.done = result.rounds;
-      p.total = options.max_rounds;
-    }
-    p.best_objective = have_best ? best.objective : 0.0;
-    if (have_best && best_version != reported_version && best.violations == 0 &&
-        !best.group_of.empty()) {
-      p.improved_group_of = &best.group_of;
-      reported_version = best_version;
-    }
-    context.progress(p);
-  };
-  const auto finish = [&](Worker& worker, SearchRng& rng, Member& out) {
-    if (options.local_search == GroupSolverOptions::LocalSearch::kTabu) {
-      // Descent first: from a random start or a crossover child it reaches
-      // a local optimum at O(n) per applied neighbour, where each tabu
-      // iteration costs a full O(n^2) scan.
-      Descent(worker.state, rng, stop);
-      out.iterations = TabuSearch(worker.state, tabu, rng, stop, worker.tabu);
-    } else {
-      out.iterations =
-          IteratedDescent(worker.state, options.iterated_descent, rng, stop);
-    }
-    const std::span<const int> a = worker.state.assignment();
-    out.group_of.assign(a.begin(), a.end());
-    out.objective = worker.state.objective();
-    out.violations = worker.state.violations();
-    out.finished_at = elapsed();
-  };
-  const auto admit = [&](const Member& m) {
-    result.tabu_iterations += m.iterations;
-    if (!have_best || Better(m, best)) {
-      best = m;
-      have_best = true;
-      ++best_version;
-      result.seconds_to_best = m.finished_at;
-    }
-  };
-
-  // 1. The initial population.
-  const int population_size = options.population;
-  // shaped(k): whether random start k uses GroupSizes' shaped profile.
-  const int shaped_starts = static_cast<int>(
-      std::ceil(options.shaped_start_fraction * population_size));
-  const auto shaped = [shaped_starts](int k) { return k < shaped_starts; };
-  std::vector<Member> population(Idx(population_size));
-  RunUnits(
-      population_size, workers,
-      [&](int k, Worker& worker) {
-        SearchRng rng(options.seed, static_cast<std::uint64_t>(k));
-        worker.state.Reset(RandomGrouping(problem, shaped(k), rng));
-        finish(worker, rng, population[Idx(k)]);
-      },
-      tick);
-  // paced_tick: progress between rounds too, when short rounds never let
-  // RunUnits' waiting tick fire (small problems), about 5 times a second.
-  const auto paced_tick = [&] {
-    if (std::chrono::steady_clock::now() - last_tick >=
-        std::chrono::milliseconds(200)) {
-      tick();
-    }
-  };
-  for (const Member& m : population) admit(m);
-  paced_tick();
-  Pool pool(options.pool_quality_weight);
-  pool.Rebuild(population);
-  int stale_rounds = 0;
-  int restarts = 0;
-  const int restart_after = options.restart_after_stale_rounds;
-
-  // 2. Rounds of children.
-  const int children_count = options.children_per_round;
-  const int perturb_swaps = std::max(2, problem.elements / 10);
-  std::vector<Member> children(Idx(children_count));
-  const auto target_reached = [&] {
-    return options.target_objective.has_value() && best.violations == 0 &&
-           best.objective >= *options.target_objective - kSameEpsilon;
-  };
-  while (!stop.Expired() && !target_reached() &&
-         (options.max_rounds == 0 || result.rounds < options.max_rounds)) {
-    const std::uint64_t round_base =
-        static_cast<std::uint64_t>(population_size) +
-        static_cast<std::uint64_t>(result.rounds) *
-            static_cast<std::uint64_t>(children_count);
-    RunUnits(
-        children_count, workers,
-        [&](int c, Worker& worker) {
-          SearchRng rng(options.seed,
-                        round_base + static_cast<std::uint64_t>(c));
-          const int a = rng.Below(population_size);
-          int b = rng.Below(population_size - 1);
-          if (b >= a) ++b;
-          if (rng.Unit() < options.perturb_probability) {
-            worker.state.Reset(population[Idx(a)].group_of);
-            Perturb(worker.state, perturb_swaps, rng);
-          } else {
-            worker.state.Reset(
-                GroupCrossover(problem, population[Idx(a)].group_of,
-                               population[Idx(b)].group_of, rng));
-          }
-          finish(worker, rng, children[Idx(c)]);
-        },
-        tick);
-    ++result.rounds;
-    bool changed = false;
-    for (Member& child : children) {
-      admit(child);
-      changed = pool.Offer(std::move(child), population) || changed;
-    }
-    stale_rounds = changed ? 0 : stale_rounds + 1;
-    paced_tick();
-    if (restart_after > 0 && stale_rounds >= restart_after && !stop.Expired()) {
-      // Restart: keep the best member, rebuild the others from random
-      // starts (streams after every child's, in a fixed order).
-      stale_rounds = 0;
-      const std::size_t keep = Pool::BestIndex(population);
-      const std::uint64_t restart_base =
-          (std::uint64_t{1} << 40U) +
-          static_cast<std::uint64_t>(restarts) *
-              static_cast<std::uint64_t>(population_size);
-      ++restarts;
-      std::vector<Member> fresh(Idx(population_size - 1));
-      RunUnits(
-          population_size - 1, workers,
-          [&](int k, Worker& worker) {
-            SearchRng rng(options.seed,
-                          restart_base + static_cast<std::uint64_t>(k));
-            worker.state.Reset(RandomGrouping(problem, shaped(k), rng));
-            finish(worker, rng, fresh[Idx(k)]);
-          },
-          tick);
-      std::size_t next = 0;
-      for (std::size_t k = 0; k < population.size(); ++k) {
-        if (k == keep) continue;
-        admit(fresh[next]);
-        population[k] = std::move(fresh[next++]);
-      }
-      pool.Rebuild(population);
-    }
-  }
-
-  if (stop.Cancelled()) {
-    result.stop_reason = GroupStopReason::kCancelled;
-  } else if (target_reached()) {
-    result.stop_reason = GroupStopReason::kTargetReached;
-  } else if (options.max_rounds > 0 && result.rounds >= options.max_rounds) {
-    result.stop_reason = GroupStopReason::kRoundLimit;
-  } else {
-    result.stop_reason = GroupStopReason::kTimeLimit;
-  }
-  const GroupingScore exact = EvaluateGrouping(problem, best.group_of);
-  result.group_of = std::move(best.group_of);
-  result.objective = exact.objective;
-  result.violations = exact.violations;
-  result.seconds = elapsed();
-  tick();
-  return result;
+  return MemeticSearch(problem, options, context).Run();
 }
 
 }  // namespace sopu

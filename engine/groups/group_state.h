@@ -14,10 +14,10 @@
 // pair -1 in a signed pair matrix, and violations = together pairs +
 // sum over same-group pairs of their weight.
 //
-// Invariants (checked by the tests against EvaluateGrouping): objective()
-// and violations() equal a from-scratch evaluation (objective up to floating
-// rounding of the incremental sums), sizes match the assignment. Moves that
-// break a size bound are the caller's to avoid (CanMove).
+// Invariants (group_state_test checks them against EvaluateGrouping):
+// objective() and violations() equal a from-scratch evaluation (objective up to
+// floating rounding of the incremental sums), sizes match the assignment. Moves
+// that break a size bound are the caller's to avoid (CanMove).
 //
 // Memory: 8 n (m + 1) bytes for the sums, 4 n m more when the problem has pair
 // rules. Owns its data; holds a pointer to the problem, which must outlive
@@ -30,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/common/index.h"
 #include "engine/groups/group_problem.h"
 
 namespace sopu {
@@ -94,15 +95,10 @@ class GroupState {
     std::vector<int> count;  // m x values
   };
 
-  static std::size_t Idx(int k) { return static_cast<std::size_t>(k); }
-  [[nodiscard]] std::size_t Cell(int i, int g) const {
-    return Idx(i) * Idx(m_) + Idx(g);
-  }
+  [[nodiscard]] std::size_t Cell(int i, int g) const { return At(i, g, m_); }
   // The sums are stored group-major, so that a move updates two contiguous
   // rows and a scan reads one.
-  [[nodiscard]] std::size_t SumCell(int i, int g) const {
-    return Idx(g) * Idx(n_) + Idx(i);
-  }
+  [[nodiscard]] std::size_t SumCell(int i, int g) const { return At(g, i, n_); }
   [[nodiscard]] int PairSum(int i, int g) const {
     return pair_sum_[Cell(i, g)];
   }

@@ -15,7 +15,8 @@
 // the stop signal expires; the state then holds the run's best grouping.
 //
 // Without rules the scan runs in two passes (an exact specialisation, same
-// choices as the generic scan up to the tie draws): pass 1 offers the moves
+// choices as the generic scan up to the tie draws; tabu_search_test compares
+// the two on instances without ties): pass 1 offers the moves
 // and computes each element's best swap gain with a vectorised kernel
 // (group_kernels.h); pass 2 checks tabu status only on the rows whose best
 // gain can still compete with the pick — usually one or two rows.

@@ -1,19 +1,17 @@
 #include "engine/groups/group_solver.h"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <random>
-#include <thread>
 #include <vector>
 
+#include "engine/common/cancellation.h"
+#include "engine/common/index.h"
 #include "engine/groups/group_problem.h"
-#include "engine/groups/group_recombination.h"
-#include "engine/groups/group_state.h"
-#include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/seed_offset.h"
 
 namespace sopu {
 namespace {
@@ -28,12 +26,12 @@ GroupProblem RandomProblem(int n, std::vector<GroupBounds> bounds,
   GroupProblem p;
   p.elements = n;
   p.groups = std::move(bounds);
-  p.affinity.assign(static_cast<std::size_t>(n) * n, 0.0);
+  p.affinity.assign(Idx(n) * Idx(n), 0.0);
   for (int i = 0; i < n; ++i) {
     for (int j = i + 1; j < n; ++j) {
       const double a = std::round(d(rng) * 8.0) / 8.0;
-      p.affinity[static_cast<std::size_t>(i) * n + j] = a;
-      p.affinity[static_cast<std::size_t>(j) * n + i] = a;
+      p.affinity[At(i, j, n)] = a;
+      p.affinity[At(j, i, n)] = a;
     }
   }
   return p;
@@ -73,7 +71,7 @@ bool Better(const GroupingScore& a, const GroupingScore& b) {
 GroupingScore BruteForce(const GroupProblem& p) {
   const int n = p.elements;
   const int m = p.group_count();
-  std::vector<int> a(static_cast<std::size_t>(n), 0);
+  std::vector<int> a(Idx(n), 0);
   GroupingScore best{-std::numeric_limits<double>::infinity(),
                      std::numeric_limits<int>::max()};
   while (true) {
@@ -82,8 +80,8 @@ GroupingScore BruteForce(const GroupProblem& p) {
       if (Better(s, best)) best = s;
     }
     int k = 0;
-    while (k < n && ++a[static_cast<std::size_t>(k)] == m) {
-      a[static_cast<std::size_t>(k)] = 0;
+    while (k < n && ++a[Idx(k)] == m) {
+      a[Idx(k)] = 0;
       ++k;
     }
     if (k == n) break;
@@ -99,46 +97,10 @@ GroupSolverOptions RoundsOnly(std::int64_t rounds, int threads = 2) {
   return o;
 }
 
-TEST(GroupState, IncrementalSumsAndViolationsMatchAFreshEvaluation) {
-  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    GroupProblem p = RandomProblem(24, {{4, 8}, {4, 8}, {4, 8}, {5, 7}}, seed);
-    AddRandomRules(p, seed + 100);
-    ASSERT_TRUE(ValidateGroupProblem(p).ok());
-    SearchRng rng(seed, 0);
-    GroupState state(p);
-    state.Reset(RandomGrouping(p, seed % 2 == 0, rng));
-    for (int step = 0; step < 300; ++step) {
-      const int i = rng.Below(p.elements);
-      const int j = rng.Below(p.elements);
-      const int h = rng.Below(p.group_count());
-      if (step % 2 == 0 && state.CanMove(i, h)) {
-        const double gain = state.MoveGain(i, h);
-        const int dv = state.MoveViolationDelta(i, h);
-        const GroupingScore before = EvaluateGrouping(p, state.assignment());
-        state.Move(i, h);
-        const GroupingScore after = EvaluateGrouping(p, state.assignment());
-        EXPECT_NEAR(after.objective - before.objective, gain, 1e-9);
-        EXPECT_EQ(after.violations - before.violations, dv);
-      } else if (state.group_of(i) != state.group_of(j)) {
-        const double gain = state.SwapGain(i, j);
-        const int dv = state.SwapViolationDelta(i, j);
-        const GroupingScore before = EvaluateGrouping(p, state.assignment());
-        state.Swap(i, j);
-        const GroupingScore after = EvaluateGrouping(p, state.assignment());
-        EXPECT_NEAR(after.objective - before.objective, gain, 1e-9);
-        EXPECT_EQ(after.violations - before.violations, dv);
-      }
-      ASSERT_TRUE(IsWithinBounds(p, state.assignment()));
-    }
-    const GroupingScore fresh = EvaluateGrouping(p, state.assignment());
-    EXPECT_NEAR(state.objective(), fresh.objective, 1e-6);
-    EXPECT_EQ(state.violations(), fresh.violations);
-  }
-}
-
 TEST(GroupSolver, FindsTheBruteForceOptimumOnTinyInstances) {
-  int checked = 0;
-  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+  for (unsigned k = 1; k <= 12; ++k) {
+    const unsigned seed = SeedOffset() + k;
+    SCOPED_TRACE(testing::Message() << "seed " << seed);
     // Alternate equal and different bounds, sizes 7..9, with and without
     // rules; negative affinities make small groups attractive too.
     const int n = 7 + static_cast<int>(seed % 3);
@@ -147,28 +109,29 @@ TEST(GroupSolver, FindsTheBruteForceOptimumOnTinyInstances) {
                       : std::vector<GroupBounds>{{0, n}, {2, 3}, {1, 4}};
     GroupProblem p = RandomProblem(n, bounds, seed);
     if (seed % 3 == 0) AddRandomRules(p, seed);
-    if (!ValidateGroupProblem(p).ok()) continue;
+    ASSERT_TRUE(ValidateGroupProblem(p).ok());
     const GroupingScore exact = BruteForce(p);
-    absl::StatusOr<GroupSolveResult> r = SolveGroups(p, RoundsOnly(6));
+    GroupSolverOptions o = RoundsOnly(6);
+    o.seed = seed;
+    absl::StatusOr<GroupSolveResult> r = SolveGroups(p, o);
     ASSERT_TRUE(r.ok()) << r.status();
     EXPECT_TRUE(IsWithinBounds(p, r->group_of));
-    EXPECT_EQ(r->violations, exact.violations) << "seed " << seed;
-    EXPECT_NEAR(r->objective, exact.objective, 1e-9) << "seed " << seed;
-    EXPECT_LE(r->objective, r->upper_bound + 1e-9);
-    ++checked;
+    EXPECT_EQ(r->violations, exact.violations);
+    EXPECT_EQ(r->objective, exact.objective);  // affinities in 1/8: exact
+    EXPECT_LE(r->objective, r->upper_bound);
   }
-  EXPECT_GE(checked, 10);
 }
 
 TEST(GroupSolver, SatisfiesEveryRuleOnRandomFeasibleProblems) {
-  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+  for (unsigned k = 1; k <= 6; ++k) {
+    const unsigned seed = SeedOffset() + k;
+    SCOPED_TRACE(testing::Message() << "seed " << seed);
     GroupProblem p =
         RandomProblem(60, std::vector<GroupBounds>(10, {5, 7}), seed, 0.0, 1.0);
     // Feasible by construction: apart pairs only between elements whose
     // index differs by less than 10 (a round-robin grouping i % 10 keeps
     // them apart), together pairs i, i + 10 (same residue), categories by
     // i % 10 / 5 so every group's residue class holds one value.
-    std::mt19937_64 rng(seed);
     for (int i = 0; i + 1 < 60; i += 3) p.apart.emplace_back(i, i + 1);
     for (int i = 0; i + 10 < 60; i += 7) p.together.emplace_back(i, i + 10);
     CategoryRule org;
@@ -178,22 +141,19 @@ TEST(GroupSolver, SatisfiesEveryRuleOnRandomFeasibleProblems) {
     org.no_isolated[5] = 1;
     p.category_rules.push_back(org);
     ASSERT_TRUE(ValidateGroupProblem(p).ok());
-    GroupSolverOptions o;
-    o.time_limit_seconds = 0.5;
+    GroupSolverOptions o = RoundsOnly(2);
     o.seed = seed;
     absl::StatusOr<GroupSolveResult> r = SolveGroups(p, o);
     ASSERT_TRUE(r.ok()) << r.status();
     ASSERT_TRUE(IsWithinBounds(p, r->group_of));
     const GroupingScore check = EvaluateGrouping(p, r->group_of);
-    EXPECT_EQ(check.violations, 0) << "seed " << seed;
+    EXPECT_EQ(check.violations, 0);
     EXPECT_EQ(r->violations, 0);
     for (const auto& [a, b] : p.apart) {
-      EXPECT_NE(r->group_of[static_cast<std::size_t>(a)],
-                r->group_of[static_cast<std::size_t>(b)]);
+      EXPECT_NE(r->group_of[Idx(a)], r->group_of[Idx(b)]);
     }
     for (const auto& [a, b] : p.together) {
-      EXPECT_EQ(r->group_of[static_cast<std::size_t>(a)],
-                r->group_of[static_cast<std::size_t>(b)]);
+      EXPECT_EQ(r->group_of[Idx(a)], r->group_of[Idx(b)]);
     }
   }
 }
@@ -224,31 +184,56 @@ TEST(GroupSolver, SameSeedGivesTheSameGroupsForAnyThreadCount) {
   EXPECT_TRUE(IsWithinBounds(p, r->group_of));
 }
 
-TEST(GroupSolver, CancellationStopsTheSearchAndKeepsTheBestSoFar) {
+// ExpectAValidResult: the grouping is within the bounds and the reported
+// objective and violations are its own.
+void ExpectAValidResult(const GroupProblem& p, const GroupSolveResult& r) {
+  ASSERT_TRUE(IsWithinBounds(p, r.group_of));
+  const GroupingScore check = EvaluateGrouping(p, r.group_of);
+  EXPECT_EQ(r.objective, check.objective);
+  EXPECT_EQ(r.violations, check.violations);
+}
+
+TEST(GroupSolver, CancellationBeforeTheStartStillGivesAValidGrouping) {
   GroupProblem p =
-      RandomProblem(300, std::vector<GroupBounds>(30, {10, 10}), 3, 0.0, 100.0);
+      RandomProblem(60, std::vector<GroupBounds>(6, {10, 10}), 3, 0.0, 100.0);
+  AddRandomRules(p, 3);
   CancellationToken token;
-  GroupSolverOptions o;
-  o.time_limit_seconds = 600.0;
-  std::atomic<std::int64_t> cancelled_at_ns{0};
-  std::thread canceller([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    cancelled_at_ns = std::chrono::steady_clock::now().time_since_epoch() /
-                      std::chrono::nanoseconds(1);
-    token.Cancel();
-  });
+  token.Cancel();
+  // A round limit the search cannot reach and no time limit: only the
+  // token can stop it.
+  const GroupSolverOptions o = RoundsOnly(std::int64_t{1} << 40);
   absl::StatusOr<GroupSolveResult> r = SolveGroups(p, o, {.cancel = &token});
-  const std::int64_t returned_ns =
-      std::chrono::steady_clock::now().time_since_epoch() /
-      std::chrono::nanoseconds(1);
-  canceller.join();
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->stop_reason, GroupStopReason::kCancelled);
-  EXPECT_TRUE(IsWithinBounds(p, r->group_of));
-  // Far below the 600 s limit: the token reached the running units. The
-  // latency itself is measured in benchmarks/, not asserted here.
-  EXPECT_LT(returned_ns - cancelled_at_ns.load(),
-            std::int64_t{60} * 1000000000);
+  EXPECT_EQ(r->rounds, 0);
+  ExpectAValidResult(p, *r);
+}
+
+TEST(GroupSolver, CancellationDuringTheSearchStopsItWithTheBestSoFar) {
+  GroupProblem p =
+      RandomProblem(120, std::vector<GroupBounds>(12, {10, 10}), 3, 0.0, 100.0);
+  CancellationToken token;
+  // A round limit the search cannot reach and no time limit: it ends only
+  // because the progress callback, called while units run, cancels it.
+  const GroupSolverOptions o = RoundsOnly(std::int64_t{1} << 40);
+  std::vector<double> best_reported;
+  CallContext context;
+  context.cancel = &token;
+  context.progress = [&](const Progress& progress) {
+    best_reported.push_back(progress.best_objective);
+    token.Cancel();
+  };
+  absl::StatusOr<GroupSolveResult> r = SolveGroups(p, o, context);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->stop_reason, GroupStopReason::kCancelled);
+  EXPECT_LT(r->rounds, o.max_rounds);
+  ExpectAValidResult(p, *r);
+  // The cancelling report and the last one; the best never got worse, and
+  // the result is the best reported (affinities in 1/8: sums are exact).
+  ASSERT_GE(best_reported.size(), 2U);
+  EXPECT_TRUE(std::is_sorted(best_reported.begin(), best_reported.end()));
+  EXPECT_EQ(r->objective, best_reported.back());
+  EXPECT_GT(r->objective, 0.0);
 }
 
 TEST(GroupSolver, RejectsMalformedProblemsNamingTheField) {
@@ -267,20 +252,6 @@ TEST(GroupSolver, RejectsMalformedProblemsNamingTheField) {
   p.apart.emplace_back(2, 6);
   EXPECT_EQ(SolveGroups(p).status().message(),
             "apart[0]: needs two different element ids in 0..5");
-}
-
-TEST(GroupSizes, ShapedProfilesMaximiseOrMinimiseThePairCount) {
-  GroupProblem p =
-      RandomProblem(20, {{2, 10}, {2, 10}, {2, 10}, {2, 3}}, 1, 0.0, 1.0);
-  SearchRng rng(1, 0);
-  std::vector<int> sizes = GroupSizes(p, /*shaped=*/true, rng);
-  std::sort(sizes.begin(), sizes.end());
-  // 20 = 10 + 6 + 2 + 2 has the most pairs: 45 + 15 + 1 + 1.
-  EXPECT_THAT(sizes, ::testing::ElementsAre(2, 2, 6, 10));
-  for (double& a : p.affinity) a = -a;
-  sizes = GroupSizes(p, /*shaped=*/true, rng);
-  std::sort(sizes.begin(), sizes.end());
-  EXPECT_THAT(sizes, ::testing::ElementsAre(3, 5, 6, 6));
 }
 
 }  // namespace
