@@ -132,6 +132,7 @@ absl::StatusOr<std::vector<FacilitatorChoice>> AssignFacilitators(
     const Cohort& cohort, const Policy& policy, RoleBit facilitator_role,
     const std::string& key_attribute,
     const std::vector<FacilitatedGroup>& groups) {
+  if (groups.empty()) return std::vector<FacilitatorChoice>{};
   const ScoringSide side = MakeScoringSide(cohort, facilitator_role, groups);
   std::vector<FacilitatorChoice> out(groups.size());
   if (side.facilitators.empty()) {

@@ -57,7 +57,8 @@ struct FacilitatorChoice {
 
 // AssignFacilitators: one choice per group, in group order. An error only
 // when the scoring model or the assignment solver rejects its input (a
-// policy validation would have rejected).
+// policy validation would have rejected). No groups: no choices (nothing is
+// scored).
 [[nodiscard]] absl::StatusOr<std::vector<FacilitatorChoice>> AssignFacilitators(
     const Cohort& cohort, const Policy& policy, RoleBit facilitator_role,
     const std::string& key_attribute,
