@@ -192,6 +192,38 @@ void AddMemberPair(const Policy& policy, const PairExplanation& pair,
   }
 }
 
+// AddGroupPairs explains every member pair of the group both ways (the
+// response's pairs and conflicts, `allowed` member x member) and the group
+// as FormGroups does (score, mean pair score, breakdown).
+absl::Status AddGroupPairs(const ScoringModel& model,
+                           const ExplainGroupRequest& request,
+                           const std::vector<int>& members,
+                           std::vector<std::uint8_t>& allowed,
+                           ExplainGroupResponse& response) {
+  const Policy& policy = model.policy();
+  const std::size_t m = members.size();
+  GroupExplanationBuilder explained(policy);
+  for (std::size_t a = 0; a < m; ++a) {
+    for (std::size_t b = a + 1; b < m; ++b) {
+      absl::StatusOr<std::vector<std::string>> rules =
+          BothWaysRules(policy, model.Explain(members[a], members[b]),
+                        model.Explain(members[b], members[a]));
+      if (!rules.ok()) return rules.status();
+      allowed[a * m + b] = allowed[b * m + a] = rules->empty() ? 1 : 0;
+      const PairExplanation pair =
+          ExplainBothWays(model, members[a], members[b]);
+      explained.Add(pair);
+      AddMemberPair(policy, pair, request.member_ids(static_cast<int>(a)),
+                    request.member_ids(static_cast<int>(b)), *rules, response);
+    }
+  }
+  const GroupExplanation group = explained.Build();
+  response.set_score(group.score);
+  response.set_mean_pair_score(group.mean_pair_score);
+  AddProtoBreakdown(group, *response.mutable_breakdown());
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 std::vector<std::string> ExcludingRules(const Policy& policy,
@@ -277,43 +309,29 @@ absl::StatusOr<ExplainGroupResponse> HandleExplainGroup(
   absl::StatusOr<ScoringModel> model =
       ScoringModel::Build(pool_cohort, inputs->policy);
   if (!model.ok()) return model.status();
-  const Policy& policy = model->policy();
 
   absl::StatusOr<std::vector<int>> pool_members =
       PoolIndices(pool_cohort, request.member_ids());
   if (!pool_members.ok()) return pool_members.status();
   const std::vector<int>& members = *pool_members;
   std::vector<const Participant*> people;
-  for (const int i : members)
+  people.reserve(members.size());
+  for (const int i : members) {
     people.push_back(&pool_cohort.participants[Idx(i)]);
+  }
 
   ExplainGroupResponse response;
   *response.mutable_member_ids() = request.member_ids();
   const std::size_t m = members.size();
   std::vector<std::uint8_t> allowed(m * m, 1);  // member x member
-  GroupExplanationBuilder explained(policy);
-  for (std::size_t a = 0; a < m; ++a) {
-    for (std::size_t b = a + 1; b < m; ++b) {
-      absl::StatusOr<std::vector<std::string>> rules =
-          BothWaysRules(policy, model->Explain(members[a], members[b]),
-                        model->Explain(members[b], members[a]));
-      if (!rules.ok()) return rules.status();
-      const bool both = rules->empty();
-      allowed[a * m + b] = allowed[b * m + a] = both ? 1 : 0;
-      const PairExplanation pair =
-          ExplainBothWays(*model, members[a], members[b]);
-      explained.Add(pair);
-      AddMemberPair(policy, pair, request.member_ids(static_cast<int>(a)),
-                    request.member_ids(static_cast<int>(b)), *rules, response);
-    }
+  if (absl::Status s =
+          AddGroupPairs(*model, request, members, allowed, response);
+      !s.ok()) {
+    return s;
   }
-  const GroupExplanation group = explained.Build();
-  response.set_score(group.score);
-  response.set_mean_pair_score(group.mean_pair_score);
-  AddProtoBreakdown(group, *response.mutable_breakdown());
 
   // The policy's pair rule, checked by the same code as FormGroups' result
-  // (an empty spec: no size, key or balance rule applies to one group).
+  // (no rules: no size, key or balance rule applies to one group).
   std::vector<int> all(m);
   for (std::size_t k = 0; k < m; ++k) all[k] = static_cast<int>(k);
   AddProtoRuleChecks(CheckGroupRules(people, allowed, GroupRules{}, {all}),
