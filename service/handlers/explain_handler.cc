@@ -11,13 +11,16 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/common/index.h"
+#include "engine/groups/planning/group_explanation.h"
+#include "engine/groups/planning/group_rule_checks.h"
+#include "engine/groups/planning/group_rules.h"
+#include "engine/groups/planning/pool_scores.h"
 #include "engine/version.h"
 #include "service/convert/cohort_convert.h"
+#include "service/convert/groups_convert.h"
 #include "service/convert/policy_convert.h"
-#include "service/handlers/group_partition.h"
-#include "service/handlers/group_rule_checks.h"
 #include "service/handlers/pair_explanations.h"
-#include "service/handlers/pool_scores.h"
 #include "service/handlers/prepare_inputs.h"
 
 namespace sopu::service {
@@ -27,8 +30,6 @@ using sopu::v1::ExplainGroupRequest;
 using sopu::v1::ExplainGroupResponse;
 using sopu::v1::ExplainPairRequest;
 using sopu::v1::ExplainPairResponse;
-
-std::size_t Idx(int k) { return static_cast<std::size_t>(k); }
 
 bool HasRole(const sopu::v1::Participant& p, sopu::v1::Role role) {
   return std::any_of(p.roles().begin(), p.roles().end(),
@@ -134,37 +135,93 @@ void CheckGroupRequest(const ExplainGroupRequest& r,
   }
 }
 
-// AddGroupBreakdown sets the group's score, mean pair score and breakdown
-// from its pairs' explanations, as FormedGroup defines them: value = mean
-// over the pairs, contribution = sum over the pairs, largest first.
-void AddGroupBreakdown(const Policy& policy,
-                       const std::vector<PairExplanation>& pairs,
-                       ExplainGroupResponse& out) {
-  std::vector<double> value(policy.criteria.size(), 0.0);
-  std::vector<double> contribution(policy.criteria.size(), 0.0);
-  double score = 0.0;
-  for (const PairExplanation& pair : pairs) {
-    score += pair.score;
-    for (std::size_t k = 0; k < pair.values.size(); ++k) {
-      value[k] += pair.values[k].value;
-      contribution[k] += pair.values[k].contribution;
+// PoolIndices: the pool index of each (checked) member id, in order.
+absl::StatusOr<std::vector<int>> PoolIndices(
+    const sopu::Cohort& pool,
+    const google::protobuf::RepeatedPtrField<std::string>& ids) {
+  std::vector<int> out;
+  out.reserve(Idx(ids.size()));
+  for (const std::string& id : ids) {
+    const int i = ParticipantIndex(pool, id);
+    if (i < 0) {
+      return absl::InternalError("a checked member is not in the pool");
+    }
+    out.push_back(i);
+  }
+  return out;
+}
+
+// BothWaysRules: every rule that forbids the pair in either direction (the
+// first direction's rules, then the second's not yet named); empty exactly
+// when both directions are allowed. INTERNAL when a direction's rules
+// disagree with its verdict.
+absl::StatusOr<std::vector<std::string>> BothWaysRules(
+    const Policy& policy, const PairExplanation& ab,
+    const PairExplanation& ba) {
+  std::vector<std::string> rules = ExcludingRules(policy, ab);
+  const std::vector<std::string> back = ExcludingRules(policy, ba);
+  if (!RulesMatchVerdict(policy, ab, rules) ||
+      !RulesMatchVerdict(policy, ba, back)) {
+    return absl::InternalError("a pair's rules disagree with its verdict");
+  }
+  for (const std::string& rule : back) {
+    if (std::find(rules.begin(), rules.end(), rule) == rules.end()) {
+      rules.push_back(rule);
     }
   }
-  const auto count = static_cast<double>(pairs.size());
-  out.set_score(score);
-  out.set_mean_pair_score(pairs.empty() ? 0.0 : score / count);
-  std::vector<std::size_t> order(policy.criteria.size());
-  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t x, std::size_t y) {
-                     return contribution[x] > contribution[y];
-                   });
-  for (const std::size_t k : order) {
-    auto* c = out.add_breakdown();
-    c->set_criterion(policy.criteria[k].name);
-    c->set_value(pairs.empty() ? 0.0 : value[k] / count);
-    c->set_contribution(contribution[k]);
+  return rules;
+}
+
+// AddMemberPair appends the pair (first, second), explained both ways and
+// forbidden by `rules`, to the response's pairs (and conflicts).
+void AddMemberPair(const Policy& policy, const PairExplanation& pair,
+                   const std::string& first, const std::string& second,
+                   const std::vector<std::string>& rules,
+                   ExplainGroupResponse& response) {
+  auto* out = response.add_pairs();
+  out->set_first_id(first);
+  out->set_second_id(second);
+  out->set_score(pair.score);
+  out->set_allowed(rules.empty());
+  for (const std::string& rule : rules) out->add_excluded_by(rule);
+  AddContributions(policy, pair, *out->mutable_contributions());
+  if (!rules.empty()) {
+    auto* conflict = response.add_conflicts();
+    conflict->set_first_id(first);
+    conflict->set_second_id(second);
   }
+}
+
+// AddGroupPairs explains every member pair of the group both ways (the
+// response's pairs and conflicts, `allowed` member x member) and the group
+// as FormGroups does (score, mean pair score, breakdown).
+absl::Status AddGroupPairs(const ScoringModel& model,
+                           const ExplainGroupRequest& request,
+                           const std::vector<int>& members,
+                           std::vector<std::uint8_t>& allowed,
+                           ExplainGroupResponse& response) {
+  const Policy& policy = model.policy();
+  const std::size_t m = members.size();
+  GroupExplanationBuilder explained(policy);
+  for (std::size_t a = 0; a < m; ++a) {
+    for (std::size_t b = a + 1; b < m; ++b) {
+      absl::StatusOr<std::vector<std::string>> rules =
+          BothWaysRules(policy, model.Explain(members[a], members[b]),
+                        model.Explain(members[b], members[a]));
+      if (!rules.ok()) return rules.status();
+      allowed[a * m + b] = allowed[b * m + a] = rules->empty() ? 1 : 0;
+      const PairExplanation pair =
+          ExplainBothWays(model, members[a], members[b]);
+      explained.Add(pair);
+      AddMemberPair(policy, pair, request.member_ids(static_cast<int>(a)),
+                    request.member_ids(static_cast<int>(b)), *rules, response);
+    }
+  }
+  const GroupExplanation group = explained.Build();
+  response.set_score(group.score);
+  response.set_mean_pair_score(group.mean_pair_score);
+  AddProtoBreakdown(group, *response.mutable_breakdown());
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -252,17 +309,14 @@ absl::StatusOr<ExplainGroupResponse> HandleExplainGroup(
   absl::StatusOr<ScoringModel> model =
       ScoringModel::Build(pool_cohort, inputs->policy);
   if (!model.ok()) return model.status();
-  const Policy& policy = model->policy();
 
-  std::vector<int> members;  // pool indices, in request order
+  absl::StatusOr<std::vector<int>> pool_members =
+      PoolIndices(pool_cohort, request.member_ids());
+  if (!pool_members.ok()) return pool_members.status();
+  const std::vector<int>& members = *pool_members;
   std::vector<const Participant*> people;
-  members.reserve(Idx(request.member_ids_size()));
-  for (const std::string& id : request.member_ids()) {
-    const int i = ParticipantIndex(pool_cohort, id);
-    if (i < 0) {
-      return absl::InternalError("a checked member is not in the pool");
-    }
-    members.push_back(i);
+  people.reserve(members.size());
+  for (const int i : members) {
     people.push_back(&pool_cohort.participants[Idx(i)]);
   }
 
@@ -270,55 +324,18 @@ absl::StatusOr<ExplainGroupResponse> HandleExplainGroup(
   *response.mutable_member_ids() = request.member_ids();
   const std::size_t m = members.size();
   std::vector<std::uint8_t> allowed(m * m, 1);  // member x member
-  std::vector<PairExplanation> explained;
-  explained.reserve(m > 0 ? m * (m - 1) / 2 : 0);
-  for (std::size_t a = 0; a < m; ++a) {
-    for (std::size_t b = a + 1; b < m; ++b) {
-      const PairExplanation ab = model->Explain(members[a], members[b]);
-      const PairExplanation ba = model->Explain(members[b], members[a]);
-      std::vector<std::string> rules = ExcludingRules(policy, ab);
-      const std::vector<std::string> back = ExcludingRules(policy, ba);
-      if (!RulesMatchVerdict(policy, ab, rules) ||
-          !RulesMatchVerdict(policy, ba, back)) {
-        return absl::InternalError("a pair's rules disagree with its verdict");
-      }
-      for (const std::string& rule : back) {
-        if (std::find(rules.begin(), rules.end(), rule) == rules.end()) {
-          rules.push_back(rule);
-        }
-      }
-      const bool both = ab.allowed() && ba.allowed();
-      allowed[a * m + b] = allowed[b * m + a] = both ? 1 : 0;
-      const PairExplanation& pair = explained.emplace_back(
-          ExplainBothWays(*model, members[a], members[b]));
-
-      auto* out = response.add_pairs();
-      out->set_first_id(request.member_ids(static_cast<int>(a)));
-      out->set_second_id(request.member_ids(static_cast<int>(b)));
-      out->set_score(pair.score);
-      out->set_allowed(both);
-      for (std::string& rule : rules) out->add_excluded_by(std::move(rule));
-      AddContributions(policy, pair, *out->mutable_contributions());
-      if (!both) {
-        auto* conflict = response.add_conflicts();
-        conflict->set_first_id(out->first_id());
-        conflict->set_second_id(out->second_id());
-      }
-    }
+  if (absl::Status s =
+          AddGroupPairs(*model, request, members, allowed, response);
+      !s.ok()) {
+    return s;
   }
-  AddGroupBreakdown(policy, explained, response);
 
   // The policy's pair rule, checked by the same code as FormGroups' result
-  // (an empty spec: no size, key or balance rule applies to one group).
+  // (no rules: no size, key or balance rule applies to one group).
   std::vector<int> all(m);
   for (std::size_t k = 0; k < m; ++k) all[k] = static_cast<int>(k);
-  for (const RuleCheckResult& check :
-       CheckGroupRules(people, allowed, GroupRulesSpec{}, {all})) {
-    auto* r = response.add_rules();
-    r->set_rule(check.rule);
-    r->set_violations(check.violations);
-    r->set_holds(check.violations == 0);
-  }
+  AddProtoRuleChecks(CheckGroupRules(people, allowed, GroupRules{}, {all}),
+                     *response.mutable_rules());
   *response.mutable_policy() = ToProtoPolicy(inputs->policy);
   response.set_engine_version(std::string(kVersion));
   return response;

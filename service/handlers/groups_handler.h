@@ -4,24 +4,25 @@
 // facilitator), every rule checked, and infeasible rule sets explained in
 // the program's terms instead of searched.
 //
-// Steps: validate (INVALID_ARGUMENT with BadRequest field violations,
-// nothing computed) -> score the pool both ways (pool_scores.h) -> split by
-// key and build one problem per key value (group_partition.h) -> SolveGroups
-// per part, the time limit shared in proportion to n^2 -> facilitators
-// (group_facilitators.h) -> the response.
+// Steps: validate the request's own fields here and the cohort and policy in
+// PrepareInputs (INVALID_ARGUMENT with BadRequest field violations, nothing
+// computed) -> convert (service/convert/groups_convert.h) -> PlanGroups, the
+// whole workflow (engine/groups/planning/group_plan.h) -> convert back, with
+// the policy and engine version.
 //
-// Cost: the P x P score matrix (P members) plus the search's time limit.
+// Cost: PlanGroups' (the P x P pool scores plus the search's time limit).
 #ifndef SOPU_SERVICE_HANDLERS_GROUPS_HANDLER_H_
 #define SOPU_SERVICE_HANDLERS_GROUPS_HANDLER_H_
 
 #include "absl/status/statusor.h"
 #include "engine/common/call_context.h"
+#include "engine/groups/planning/part_search.h"
 #include "sopu/v1/sopu.pb.h"
 
 namespace sopu::service {
 
 // kDefaultGroupsTimeLimit: seconds of search when the request sets none.
-inline constexpr double kDefaultGroupsTimeLimit = 5.0;
+inline constexpr double kDefaultGroupsTimeLimit = kDefaultGroupTimeLimitSeconds;
 
 // HandleGroups: the context's `progress` receives the search's progress,
 // done / total in milliseconds of the whole time limit; its `improved` each

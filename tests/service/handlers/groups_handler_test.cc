@@ -251,6 +251,116 @@ TEST(GroupsHandler, SameRequestGivesTheSameGroups) {
   }
 }
 
+// BrokenRules: the rules the response reports broken, with their counts.
+std::map<std::string, int> BrokenRules(const sopu::v1::GroupsResponse& r) {
+  std::map<std::string, int> out;
+  for (const auto& rule : r.rules()) {
+    EXPECT_EQ(rule.holds(), rule.violations() == 0) << rule.rule();
+    if (!rule.holds()) out[rule.rule()] = rule.violations();
+  }
+  return out;
+}
+
+TEST(GroupsHandler, ReportsRulesNotMetWhenNoGroupingKeepsThePolicyRules) {
+  // One group of 6 (sizes 6-6): p02, p04 and p06 speak only Swedish, the
+  // others only Finnish, and the default policy needs a shared language, so
+  // 3 x 3 pairs of the only possible group are forbidden. Nothing checked
+  // before the search detects this.
+  sopu::v1::GroupsRequest request = Request("AAAAAA");
+  request.set_min_size(6);
+  request.set_max_size(6);
+  for (const int k : {1, 3, 5}) {
+    request.mutable_cohort()
+        ->mutable_participants(k)
+        ->mutable_tags()
+        ->at("languages")
+        .set_values(0, "sv");
+  }
+  const auto r = HandleGroups(request);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->status(), sopu::v1::GROUPS_STATUS_RULES_NOT_MET);
+  EXPECT_EQ(r->infeasible_size(), 0);
+  ASSERT_EQ(r->groups_size(), 1);
+  EXPECT_EQ(r->groups(0).member_ids_size(), 6);
+  ASSERT_EQ(r->rules_size(), 2);
+  EXPECT_EQ(r->rules(0).rule(), "size 6-6");
+  EXPECT_TRUE(r->rules(0).holds());
+  EXPECT_THAT(BrokenRules(*r),
+              UnorderedElementsAre(
+                  Pair("policy rules (hard criteria, avoid-lists)", 3 * 3)));
+}
+
+TEST(GroupsHandler, ReportsRulesNotMetForATogetherChainAcrossAnAvoidedPair) {
+  // p01 with p02 and p02 with p03 must be together, but p01 avoids p03:
+  // each pair is allowed on its own, so the rules pass the checks before
+  // the search, which then must break one of them.
+  sopu::v1::GroupsRequest request = Request(std::string(12, 'A'));
+  for (const auto& [first, second] :
+       {std::pair{"p01", "p02"}, std::pair{"p02", "p03"}}) {
+    auto* t = request.add_together();
+    t->set_first_id(first);
+    t->set_second_id(second);
+  }
+  request.mutable_cohort()->mutable_participants(0)->add_avoid("p03");
+  const auto r = HandleGroups(request);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->status(), sopu::v1::GROUPS_STATUS_RULES_NOT_MET);
+  EXPECT_EQ(r->infeasible_size(), 0);
+  // The rules list agrees with the groups returned.
+  std::map<std::string, int> group;
+  for (const auto& g : r->groups()) {
+    for (const auto& id : g.member_ids()) group[id] = g.number();
+  }
+  std::map<std::string, int> expected;
+  const int split = (group["p01"] != group["p02"] ? 1 : 0) +
+                    (group["p02"] != group["p03"] ? 1 : 0);
+  if (split > 0) expected["together"] = split;
+  if (group["p01"] == group["p03"]) {
+    expected["policy rules (hard criteria, avoid-lists)"] = 1;
+  }
+  EXPECT_FALSE(expected.empty());
+  EXPECT_EQ(BrokenRules(*r), expected);
+}
+
+TEST(GroupsHandler, AnEmptyGroupPoolFormsNoGroupsAndNeedsNoFacilitator) {
+  // Nobody has a town: every member is unassigned, no part is searched, and
+  // the facilitators have no group to lead.
+  sopu::v1::GroupsRequest request = Request("----");
+  request.set_key_attribute("town");
+  request.set_facilitator_role(sopu::v1::ROLE_FACILITATOR);
+  auto* f = request.mutable_cohort()->add_participants();
+  f->set_id("f1");
+  f->add_roles(sopu::v1::ROLE_FACILITATOR);
+  (*f->mutable_tags())["languages"].add_values("fi");
+  const auto r = HandleGroups(request);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->status(), sopu::v1::GROUPS_STATUS_FEASIBLE);
+  EXPECT_EQ(r->groups_size(), 0);
+  ASSERT_EQ(r->unassigned_size(), 4);
+  for (const auto& u : r->unassigned()) {
+    EXPECT_EQ(u.reason(), "no value for town");
+  }
+  EXPECT_EQ(r->summary().members(), 4);
+  EXPECT_EQ(r->summary().assigned(), 0);
+  EXPECT_EQ(r->summary().groups(), 0);
+  EXPECT_EQ(r->summary().facilitated_groups(), 0);
+  EXPECT_EQ(r->summary().stop_reason(), "");
+  EXPECT_THAT(BrokenRules(*r), ::testing::IsEmpty());
+}
+
+TEST(GroupsHandler, RejectsSizesCountsAndTimesBeyondTheSharedLimits) {
+  sopu::v1::GroupsRequest request = Request("AAAAAA");
+  request.set_max_size(10001);
+  request.set_group_count(10001);
+  request.set_time_limit_seconds(3600.5);
+  const auto r = HandleGroups(request);
+  ASSERT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(ToPairs(ViolationsOf(r.status())),
+              ElementsAre(Pair("max_size", "must be <= 10000"),
+                          Pair("group_count", "must be <= 10000"),
+                          Pair("time_limit_seconds", "must be in (0, 3600]")));
+}
+
 TEST(GroupsHandler, RejectsBadFieldsNamingThem) {
   sopu::v1::GroupsRequest request = Request("AAAAAA");
   request.set_min_size(5);

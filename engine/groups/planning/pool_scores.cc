@@ -1,11 +1,13 @@
-#include "service/handlers/pool_scores.h"
+#include "engine/groups/planning/pool_scores.h"
 
 #include <cstddef>
 
-namespace sopu::service {
+#include "engine/common/index.h"
 
-sopu::Cohort PoolCohort(const sopu::Cohort& cohort, RoleBit role) {
-  sopu::Cohort pool;
+namespace sopu {
+
+Cohort PoolCohort(const Cohort& cohort, RoleBit role) {
+  Cohort pool;
   pool.program = cohort.program;
   pool.themes = cohort.themes;
   for (const Participant& p : cohort.participants) {
@@ -20,14 +22,12 @@ PoolAffinity MakePoolAffinity(const ScoreMatrix& matrix) {
   PoolAffinity out;
   const int n = matrix.rows();
   out.size = n;
-  const auto cells = static_cast<std::size_t>(n) * static_cast<std::size_t>(n);
+  const std::size_t cells = Idx(n) * Idx(n);
   out.score.resize(cells);
   out.allowed.resize(cells);
   for (int a = 0; a < n; ++a) {
     for (int b = 0; b < n; ++b) {
-      const std::size_t i =
-          static_cast<std::size_t>(a) * static_cast<std::size_t>(n) +
-          static_cast<std::size_t>(b);
+      const std::size_t i = At(a, b, n);
       out.score[i] =
           (static_cast<double>(matrix.scores(a, b)) + matrix.scores(b, a)) /
           2.0;
@@ -50,4 +50,4 @@ PairExplanation ExplainBothWays(const ScoringModel& model, int a, int b) {
   return ab;
 }
 
-}  // namespace sopu::service
+}  // namespace sopu
