@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "engine/scoring/pool_scores.h"
 #include "engine/scoring/scoring_model.h"
 #include "service/gen/gen_random.h"
-#include "service/handlers/pool_scores.h"
 #include "service/handlers/prepare_inputs.h"
 #include "service/history/calibration_data.h"
 #include "service/validation/violation_list.h"
@@ -98,7 +98,7 @@ absl::Status AddGroups(const service::PreparedInputs& inputs, bool peers,
                        const HistoryGenOptions& options,
                        sopu::v1::PastCohort& past) {
   const sopu::Cohort pool =
-      service::PoolCohort(inputs.cohort, peers ? kRolePeer : kRoleMentee);
+      PoolCohort(inputs.cohort, peers ? kRolePeer : kRoleMentee);
   absl::StatusOr<ScoringModel> model = ScoringModel::Build(pool, inputs.policy);
   if (!model.ok()) return model.status();
   GenRandom rng(MixSeed(options.seed, 2));

@@ -15,7 +15,7 @@
 #include "engine/groups/planning/group_explanation.h"
 #include "engine/groups/planning/group_rule_checks.h"
 #include "engine/groups/planning/group_rules.h"
-#include "engine/groups/planning/pool_scores.h"
+#include "engine/scoring/pool_scores.h"
 #include "engine/version.h"
 #include "service/convert/cohort_convert.h"
 #include "service/convert/groups_convert.h"

@@ -7,9 +7,9 @@
 //     MatchedPair.score; every criterion's contribution; every rule that
 //     forbids it, named as RuleCount.rule names rules.
 //   - a group: the members' pool (member_role, as FormGroups chooses it)
-//     scored both ways (pool_scores.h), so a pair's affinity, the group's
-//     score (sum over the member pairs), mean and breakdown equal those
-//     FormGroups reports for the same members in the same order; every
+//     scored both ways (engine/scoring/pool_scores.h), so a pair's affinity,
+//     the group's score (sum over the member pairs), mean and breakdown equal
+//     those FormGroups reports for the same members in the same order; every
 //     member pair; the pairs the policy forbids, and the policy's pair rule
 //     checked as in GroupsResponse.rules (group_rule_checks.h).
 //

@@ -7,12 +7,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/assignment/peer_pairs.h"
+#include "engine/scoring/pool_scores.h"
 #include "engine/scoring/scoring_model.h"
 #include "engine/version.h"
 #include "service/convert/cohort_convert.h"
 #include "service/convert/policy_convert.h"
 #include "service/handlers/pair_explanations.h"
-#include "service/handlers/pool_scores.h"
 #include "service/handlers/prepare_inputs.h"
 #include "service/status/bad_request.h"
 

@@ -5,7 +5,7 @@
 #include <numeric>
 
 #include "engine/common/index.h"
-#include "engine/groups/planning/pool_scores.h"
+#include "engine/scoring/pool_scores.h"
 
 namespace sopu {
 

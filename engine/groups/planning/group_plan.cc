@@ -9,7 +9,7 @@
 #include "engine/common/index.h"
 #include "engine/common/limits.h"
 #include "engine/groups/planning/group_facilitators.h"
-#include "engine/groups/planning/pool_scores.h"
+#include "engine/scoring/pool_scores.h"
 #include "engine/scoring/scoring_model.h"
 
 namespace sopu {

@@ -12,7 +12,7 @@
 // fewer rules beats any that breaks more.
 //
 // Algorithm:
-//   1. score the pool both ways (pool_scores.h);
+//   1. score the pool both ways (engine/scoring/pool_scores.h);
 //   2. split by key value into one GroupProblem per part, members without a
 //      key value unassigned, rules that cannot hold explained
 //      (group_partition.h); any explanation ends the plan: kInfeasible, no

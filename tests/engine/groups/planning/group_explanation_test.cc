@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/groups/planning/pool_scores.h"
+#include "engine/scoring/pool_scores.h"
 #include "engine/scoring/scoring_model.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

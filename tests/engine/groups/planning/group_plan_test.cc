@@ -8,7 +8,7 @@
 
 #include "engine/common/index.h"
 #include "engine/groups/planning/group_explanation.h"
-#include "engine/groups/planning/pool_scores.h"
+#include "engine/scoring/pool_scores.h"
 #include "engine/scoring/scoring_model.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

@@ -1,4 +1,4 @@
-#include "engine/groups/planning/pool_scores.h"
+#include "engine/scoring/pool_scores.h"
 
 #include <vector>
 

@@ -20,8 +20,8 @@
 //   const PoolAffinity affinity = MakePoolAffinity(model->ComputeMatrix());
 //   // affinity.score[At(a, b, n)], affinity.allowed[At(a, b, n)]
 //   const PairExplanation why = ExplainBothWays(*model, a, b);
-#ifndef SOPU_ENGINE_GROUPS_PLANNING_POOL_SCORES_H_
-#define SOPU_ENGINE_GROUPS_PLANNING_POOL_SCORES_H_
+#ifndef SOPU_ENGINE_SCORING_POOL_SCORES_H_
+#define SOPU_ENGINE_SCORING_POOL_SCORES_H_
 
 #include <cstdint>
 #include <vector>
@@ -61,4 +61,4 @@ struct PoolAffinity {
 
 }  // namespace sopu
 
-#endif  // SOPU_ENGINE_GROUPS_PLANNING_POOL_SCORES_H_
+#endif  // SOPU_ENGINE_SCORING_POOL_SCORES_H_
