@@ -169,6 +169,12 @@ int CapacitatedBipartiteMatching::Bfs() {
   return limit;
 }
 
+// Augment stays one function: it is the phase's depth-first search, run for
+// every free left vertex in every phase; its explicit stack (path_,
+// path_slot_) and resumable cursors (next_edge_, next_slot_) are shared by the
+// descend, dead-end and path-flip steps, so helpers would only pass them back
+// and forth in the innermost loop.
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): hot DFS loop.
 bool CapacitatedBipartiteMatching::Augment(int root, int limit) {
   path_.clear();
   path_slot_.clear();

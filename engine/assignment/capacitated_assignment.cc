@@ -373,6 +373,217 @@ CoreOutput BuildAndRun(const AssignmentProblem& p,
   return RunCore<S>(p, context, in, BuildCost<S>(p, options, in, shift), shift);
 }
 
+// Prepared: the extended problem's shape, the usable scores' statistics and,
+// in the common case, the int16 costs converted during the same scan.
+struct Prepared {
+  ScoreStats stats;
+  Internal in;
+  CostMatrix<std::int16_t> negated;  // null unless NegatedCost qualified
+};
+
+// Prepare: the score range over usable pairs, always including 0 (the slot),
+// fused with the finiteness check and, in the common case, with the
+// conversion to int16 costs. InvalidArgument for the first allowed
+// non-finite score.
+absl::StatusOr<Prepared> Prepare(const AssignmentProblem& p,
+                                 const AssignmentOptions& options) {
+  Prepared prepared;
+  if (EveryPairUsable(p, options)) {
+    prepared.in = MakeInternal(p, options, /*all_usable=*/true);
+    prepared.negated = NegatedCost(p, prepared.in, &prepared.stats);
+  }
+  if (prepared.negated == nullptr) {
+    prepared.stats = ScanScores(p, options);
+    if (!prepared.stats.finite) return FirstNonFinite(p);
+    if (!EveryPairUsable(p, options)) {
+      prepared.in = MakeInternal(p, options, prepared.stats.all_usable);
+    }
+  }
+  return prepared;
+}
+
+// SolveInternal: runs SapCore on the cheapest storage that is exact (the
+// int16 costs from the scan, else int16 or int32 smax - s_ij), and in double
+// when the scores are not integers or the integer path overflows. Frees the
+// scan's costs before a fallback allocates its own.
+CoreOutput SolveInternal(const AssignmentProblem& p,
+                         const AssignmentOptions& options,
+                         const CallContext& context, Prepared* prepared) {
+  const Internal& in = prepared->in;
+  const ScoreStats& stats = prepared->stats;
+  const double range = stats.smax - stats.smin;
+  CoreOutput out;
+  out.outcome = SapOutcome::kOverflow;
+  if (prepared->negated != nullptr) {
+    out = RunCore(p, context, in, prepared->negated, 0.0);
+    prepared->negated.reset();
+  } else if (stats.integral && ExactSize(p, in) * range < kExactLimit) {
+    out = range <= SapTraits<std::int16_t>::kMaxCost
+              ? BuildAndRun<std::int16_t>(p, options, context, in, stats.smax)
+              : BuildAndRun<std::int32_t>(p, options, context, in, stats.smax);
+  }
+  if (out.outcome == SapOutcome::kOverflow) {
+    out = BuildAndRun<double>(p, options, context, in, stats.smax);
+  }
+  return out;
+}
+
+// SolutionOf: the problem's assignment from the core's, the slot meaning
+// "unmatched"; the total adds the scores in row order.
+AssignmentSolution SolutionOf(const AssignmentProblem& p, const Internal& in,
+                              const CoreOutput& out) {
+  AssignmentSolution sol;
+  sol.mentor_of.assign(static_cast<std::size_t>(p.rows), -1);
+  for (int i = 0; i < p.rows; ++i) {
+    const int j = in.column[static_cast<std::size_t>(
+        out.col_of_row[static_cast<std::size_t>(i)])];
+    if (j < 0) continue;
+    sol.mentor_of[static_cast<std::size_t>(i)] = j;
+    ++sol.matched;
+    sol.total += p.score(i, j);
+  }
+  return sol;
+}
+
+// ZeroCapacityPotential: the potential of a column the core never saw
+// (capacity 0): the largest value <= 0 that keeps its reduced costs >= 0.
+double ZeroCapacityPotential(const AssignmentProblem& p,
+                             const AssignmentOptions& options,
+                             const std::vector<double>& row_potential, int j) {
+  double v = 0.0;
+  for (int i = 0; i < p.rows; ++i) {
+    if (!Usable(p, options, i, j)) continue;
+    v = std::min(v,
+                 -p.score(i, j) - row_potential[static_cast<std::size_t>(i)]);
+  }
+  return v;
+}
+
+// SetPotentials: the core's duals in the certificate's convention
+// (c_ij = -s_ij, the shift taken back out of the row potentials), the slot's
+// last, zero-capacity columns completed by ZeroCapacityPotential.
+void SetPotentials(const AssignmentProblem& p, const AssignmentOptions& options,
+                   const Internal& in, const CoreOutput& out,
+                   AssignmentResult* result) {
+  result->row_potential.resize(static_cast<std::size_t>(p.rows));
+  for (int i = 0; i < p.rows; ++i) {
+    result->row_potential[static_cast<std::size_t>(i)] =
+        out.u[static_cast<std::size_t>(i)] - out.shift;
+  }
+  result->col_potential.assign(static_cast<std::size_t>(p.cols) + 1, 0.0);
+  std::vector<bool> internal(static_cast<std::size_t>(p.cols), false);
+  for (std::size_t k = 0; k < in.column.size(); ++k) {
+    const int j = in.column[k];
+    result->col_potential[j < 0 ? static_cast<std::size_t>(p.cols)
+                                : static_cast<std::size_t>(j)] = out.v[k];
+    if (j >= 0) internal[static_cast<std::size_t>(j)] = true;
+  }
+  for (int j = 0; j < p.cols; ++j) {
+    if (internal[static_cast<std::size_t>(j)]) continue;
+    result->col_potential[static_cast<std::size_t>(j)] =
+        ZeroCapacityPotential(p, options, result->row_potential, j);
+  }
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+      .count();
+}
+
+// CertificateApplies: the problem is valid, the result optimal and feasible,
+// and the potentials have one entry per row and per column plus the slot.
+bool CertificateApplies(const AssignmentProblem& p,
+                        const AssignmentOptions& options,
+                        const AssignmentResult& result) {
+  return Validate(p, options).ok() &&
+         result.status == AssignmentStatus::kOptimal &&
+         IsFeasible(p, result.solution) &&
+         result.row_potential.size() == static_cast<std::size_t>(p.rows) &&
+         result.col_potential.size() == static_cast<std::size_t>(p.cols) + 1;
+}
+
+// CertificateFrame: what every dual check needs: the absolute tolerance
+// (relative to the largest finite |score|, at least 1) and the slot.
+struct CertificateFrame {
+  double tol = 0.0;
+  int slot_capacity = 0;  // the slot's capacity in the internal problem
+  double v_slot = 0.0;    // the slot's potential
+};
+
+CertificateFrame MakeCertificateFrame(const AssignmentProblem& p,
+                                      const AssignmentOptions& options,
+                                      const AssignmentResult& result,
+                                      double tolerance) {
+  double scale = 1.0;
+  for (const double s : p.scores) {
+    if (std::isfinite(s)) scale = std::max(scale, std::abs(s));
+  }
+  CertificateFrame frame;
+  frame.tol = tolerance * scale;
+  frame.slot_capacity = options.objective == AssignmentObjective::kMaxScore
+                            ? p.rows
+                            : p.rows - result.solution.matched;
+  frame.v_slot = result.col_potential[static_cast<std::size_t>(p.cols)];
+  return frame;
+}
+
+// RowSatisfiesCertificate: row i's used pair (or the slot, when unmatched)
+// is tight and every usable pair of the row has a reduced cost >= 0; counts
+// the row into `load`.
+bool RowSatisfiesCertificate(const AssignmentProblem& p,
+                             const AssignmentOptions& options,
+                             const AssignmentResult& result,
+                             const CertificateFrame& frame, int i,
+                             std::vector<int>* load) {
+  const std::vector<double>& v = result.col_potential;
+  const double tol = frame.tol;
+  const int j = result.solution.mentor_of[static_cast<std::size_t>(i)];
+  const double ui = result.row_potential[static_cast<std::size_t>(i)];
+  if (j >= 0) {
+    if (!Usable(p, options, i, j)) return false;
+    ++(*load)[static_cast<std::size_t>(j)];
+    if (std::abs(-p.score(i, j) - ui - v[static_cast<std::size_t>(j)]) > tol) {
+      return false;
+    }
+  } else if (std::abs(ui + frame.v_slot) > tol) {
+    return false;
+  }
+  if (frame.slot_capacity > 0 && ui + frame.v_slot > tol) return false;
+  for (int c = 0; c < p.cols; ++c) {
+    if (Usable(p, options, i, c) &&
+        ui + v[static_cast<std::size_t>(c)] > -p.score(i, c) + tol) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// ColumnsSatisfyCertificate: every column potential is <= 0, and 0 (within
+// tol) on a column with room; likewise the slot's when it has capacity.
+bool ColumnsSatisfyCertificate(const AssignmentProblem& p,
+                               const AssignmentResult& result,
+                               const CertificateFrame& frame,
+                               const std::vector<int>& load) {
+  const double tol = frame.tol;
+  for (int j = 0; j < p.cols; ++j) {
+    const double vj = result.col_potential[static_cast<std::size_t>(j)];
+    if (vj > tol) return false;
+    if (load[static_cast<std::size_t>(j)] <
+            p.capacity[static_cast<std::size_t>(j)] &&
+        std::abs(vj) > tol) {
+      return false;
+    }
+  }
+  if (frame.slot_capacity > 0) {
+    if (frame.v_slot > tol) return false;
+    if (p.rows - result.solution.matched < frame.slot_capacity &&
+        std::abs(frame.v_slot) > tol) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
@@ -383,96 +594,26 @@ absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
     return status;
   }
   const AssignmentProblem& p = problem;
-
-  // Score range over usable pairs, always including 0 (the slot), fused
-  // with the finiteness check, and, in the common case, with the
-  // conversion to int16 costs.
-  ScoreStats stats;
-  Internal in;
-  CostMatrix<std::int16_t> negated;
-  if (EveryPairUsable(p, options)) {
-    in = MakeInternal(p, options, /*all_usable=*/true);
-    negated = NegatedCost(p, in, &stats);
-  }
-  if (negated == nullptr) {
-    stats = ScanScores(p, options);
-    if (!stats.finite) return FirstNonFinite(p);
-    if (!EveryPairUsable(p, options)) {
-      in = MakeInternal(p, options, stats.all_usable);
-    }
-  }
+  absl::StatusOr<Prepared> prepared = Prepare(p, options);
+  if (!prepared.ok()) return prepared.status();
   if (absl::Status status = ValidateMinScore(options); !status.ok()) {
     return status;
   }
 
-  const double range = stats.smax - stats.smin;
-  CoreOutput out;
-  out.outcome = SapOutcome::kOverflow;
-  if (negated != nullptr) {
-    out = RunCore(p, context, in, negated, 0.0);
-    negated.reset();
-  } else if (stats.integral && ExactSize(p, in) * range < kExactLimit) {
-    out = range <= SapTraits<std::int16_t>::kMaxCost
-              ? BuildAndRun<std::int16_t>(p, options, context, in, stats.smax)
-              : BuildAndRun<std::int32_t>(p, options, context, in, stats.smax);
-  }
-  if (out.outcome == SapOutcome::kOverflow) {
-    out = BuildAndRun<double>(p, options, context, in, stats.smax);
-  }
-
+  const CoreOutput out = SolveInternal(p, options, context, &*prepared);
   AssignmentResult result;
   if (out.outcome == SapOutcome::kCancelled) {
     result.status = AssignmentStatus::kCancelled;
-    result.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-            .count();
+    result.seconds = SecondsSince(t0);
     return result;
   }
   if (out.outcome != SapOutcome::kDone) {
     return absl::InternalError(
         "capacitated assignment: no augmenting path although one must exist");
   }
-
-  AssignmentSolution& sol = result.solution;
-  sol.mentor_of.assign(static_cast<std::size_t>(p.rows), -1);
-  for (int i = 0; i < p.rows; ++i) {
-    const int j = in.column[static_cast<std::size_t>(
-        out.col_of_row[static_cast<std::size_t>(i)])];
-    if (j < 0) continue;
-    sol.mentor_of[static_cast<std::size_t>(i)] = j;
-    ++sol.matched;
-    sol.total += p.score(i, j);
-  }
-
-  // Potentials in the certificate's convention (c_ij = -s_ij).
-  result.row_potential.resize(static_cast<std::size_t>(p.rows));
-  for (int i = 0; i < p.rows; ++i) {
-    result.row_potential[static_cast<std::size_t>(i)] =
-        out.u[static_cast<std::size_t>(i)] - out.shift;
-  }
-  result.col_potential.assign(static_cast<std::size_t>(p.cols) + 1, 0.0);
-  std::vector<bool> internal(static_cast<std::size_t>(p.cols), false);
-  for (std::size_t k = 0; k < in.column.size(); ++k) {
-    const int j = in.column[k];
-    result.col_potential[j < 0 ? static_cast<std::size_t>(p.cols)
-                               : static_cast<std::size_t>(j)] = out.v[k];
-    if (j >= 0) internal[static_cast<std::size_t>(j)] = true;
-  }
-  // Zero-capacity columns: the largest potential <= 0 that keeps their
-  // reduced costs >= 0.
-  for (int j = 0; j < p.cols; ++j) {
-    if (internal[static_cast<std::size_t>(j)]) continue;
-    double v = 0.0;
-    for (int i = 0; i < p.rows; ++i) {
-      if (!Usable(p, options, i, j)) continue;
-      v = std::min(v, -p.score(i, j) -
-                          result.row_potential[static_cast<std::size_t>(i)]);
-    }
-    result.col_potential[static_cast<std::size_t>(j)] = v;
-  }
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-          .count();
+  result.solution = SolutionOf(p, prepared->in, out);
+  SetPotentials(p, options, prepared->in, out, &result);
+  result.seconds = SecondsSince(t0);
   return result;
 }
 
@@ -481,68 +622,23 @@ bool CheckAssignmentCertificate(const AssignmentProblem& problem,
                                 const AssignmentResult& result,
                                 double tolerance) {
   const AssignmentProblem& p = problem;
-  if (!Validate(p, options).ok() ||
-      result.status != AssignmentStatus::kOptimal ||
-      !IsFeasible(p, result.solution) ||
-      result.row_potential.size() != static_cast<std::size_t>(p.rows) ||
-      result.col_potential.size() != static_cast<std::size_t>(p.cols) + 1) {
-    return false;
-  }
-  const std::vector<int>& mentor_of = result.solution.mentor_of;
-  const std::vector<double>& u = result.row_potential;
-  const std::vector<double>& v = result.col_potential;
-  double scale = 1.0;
-  for (const double s : p.scores) {
-    if (std::isfinite(s)) scale = std::max(scale, std::abs(s));
-  }
-  const double tol = tolerance * scale;
-  const bool max_score = options.objective == AssignmentObjective::kMaxScore;
-  const int matched = result.solution.matched;
-  const int slot_capacity = max_score ? p.rows : p.rows - matched;
-  const double v_slot = v[static_cast<std::size_t>(p.cols)];
-
+  if (!CertificateApplies(p, options, result)) return false;
+  const CertificateFrame frame =
+      MakeCertificateFrame(p, options, result, tolerance);
   std::vector<int> load(static_cast<std::size_t>(p.cols), 0);
   for (int i = 0; i < p.rows; ++i) {
-    const int j = mentor_of[static_cast<std::size_t>(i)];
-    const double ui = u[static_cast<std::size_t>(i)];
-    if (j >= 0) {
-      if (!Usable(p, options, i, j)) return false;
-      ++load[static_cast<std::size_t>(j)];
-      if (std::abs(-p.score(i, j) - ui - v[static_cast<std::size_t>(j)]) >
-          tol) {
-        return false;
-      }
-    } else if (std::abs(ui + v_slot) > tol) {
-      return false;
-    }
-    if (slot_capacity > 0 && ui + v_slot > tol) return false;
-    for (int c = 0; c < p.cols; ++c) {
-      if (Usable(p, options, i, c) &&
-          ui + v[static_cast<std::size_t>(c)] > -p.score(i, c) + tol) {
-        return false;
-      }
-    }
-  }
-  for (int j = 0; j < p.cols; ++j) {
-    const double vj = v[static_cast<std::size_t>(j)];
-    if (vj > tol) return false;
-    if (load[static_cast<std::size_t>(j)] <
-            p.capacity[static_cast<std::size_t>(j)] &&
-        std::abs(vj) > tol) {
+    if (!RowSatisfiesCertificate(p, options, result, frame, i, &load)) {
       return false;
     }
   }
-  if (slot_capacity > 0) {
-    if (v_slot > tol) return false;
-    if (p.rows - matched < slot_capacity && std::abs(v_slot) > tol) {
-      return false;
-    }
-  }
-  if (!max_score) {
+  if (!ColumnsSatisfyCertificate(p, result, frame, load)) return false;
+  // The lexicographic objective: no augmenting path proves `matched` is the
+  // maximum cardinality.
+  if (options.objective != AssignmentObjective::kMaxScore) {
     const std::vector<std::uint8_t> mask = UsableMask(p, options);
     if (HasAugmentingPath(
             AllowedGraph{p.rows, p.cols, mask.data(), p.capacity.data()},
-            mentor_of)) {
+            result.solution.mentor_of)) {
       return false;
     }
   }

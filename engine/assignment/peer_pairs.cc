@@ -175,6 +175,10 @@ class BlossomMatcher {
   }
 
   // AddBlossom: contracts the odd cycle closed by edge k through `base`.
+  // It stays one function, as in van Rantwijk's mwmatching which this follows
+  // step by step: relinking the cycle and recomputing the least-slack edges
+  // read and write the same blossom arrays in one order.
+  // NOLINTNEXTLINE(readability-function-cognitive-complexity): blossom step.
   void AddBlossom(int base, int k) {
     int v = edges_[Size(k)].u;
     int w = edges_[Size(k)].v;
@@ -262,6 +266,10 @@ class BlossomMatcher {
 
   // ExpandBlossom: undoes blossom b; at the end of a stage (endstage) also
   // its zero-dual sub-blossoms, otherwise relabels a T blossom's children.
+  // It stays one function, as in van Rantwijk's mwmatching which this follows
+  // step by step: the relabelling walks the child cycle with the same
+  // j/jstep/endptrick cursor the dissolution set up.
+  // NOLINTNEXTLINE(readability-function-cognitive-complexity): blossom step.
   void ExpandBlossom(int b, bool endstage) {
     const auto sb = Size(b);
     // Copies: recursion and relabelling below must not see a moved list.
@@ -411,6 +419,11 @@ class BlossomMatcher {
 
   // Stage: grows alternating trees and adjusts duals until an augmentation
   // (true) or proof that none exists (false).
+  // It stays one function, as in van Rantwijk's mwmatching which this follows
+  // step by step: tree growth and the dual update (four delta kinds) loop
+  // together over the same labels and best edges, O(n^2) per stage, and the
+  // order of the comparisons decides ties.
+  // NOLINTNEXTLINE(readability-function-cognitive-complexity): solver stage.
   bool Stage() {
     while (true) {
       // Grow the trees from the queued S vertices along tight edges.

@@ -14,6 +14,10 @@ struct Matching {
 
 }  // namespace
 
+// MaxCardinality stays one function: the greedy start, the per-row
+// breadth-first search and the path flip share the matching, the stamps and
+// the queue, and the search is the O(R (R C)) inner loop of every match.
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): hot BFS loop.
 int MaxCardinality(const AllowedGraph& graph) {
   const auto rows = static_cast<std::size_t>(graph.rows);
   const auto cols = static_cast<std::size_t>(graph.cols);

@@ -30,6 +30,11 @@ Eigen::VectorXd SolveOnSet(const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
 
 }  // namespace
 
+// SolveNnls stays one function: it is Lawson and Hanson's algorithm NNLS as
+// published (outer loop: free the best held variable; inner loop: step back
+// into the orthant), and keeping the two loops together keeps the
+// floating-point operations in the order of the reference.
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): one NNLS loop.
 NnlsResult SolveNnls(const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
                      const NnlsOptions& options) {
   const Eigen::Index n = a.cols();

@@ -274,6 +274,354 @@ void FillComplement(const Sides& sides, const std::vector<std::string>& themes,
   }
 }
 
+// CheckComplement: every theme is one of the cohort's, and the minimum
+// coverage is a fraction.
+absl::Status CheckComplement(int k, const Criterion& c,
+                             const std::set<std::string, std::less<>>& themes) {
+  for (std::size_t t = 0; t < c.themes.size(); ++t) {
+    if (!themes.contains(c.themes[t])) {
+      return Bad(
+          k, absl::StrCat("themes[", t, "]"),
+          absl::StrCat("\"", c.themes[t], "\" is not a theme of the cohort"));
+    }
+  }
+  if (!(c.min_coverage >= 0.0 && c.min_coverage <= 1.0)) {
+    return Bad(k, "min_coverage",
+               absl::StrCat(c.min_coverage, " is not in 0..1"));
+  }
+  return absl::OkStatus();
+}
+
+// CheckOverlap: an overlap needs at least one shared tag and saturates at
+// one or more.
+absl::Status CheckOverlap(int k, const Criterion& c) {
+  if (c.minimum < 1) {
+    return Bad(k, "minimum", absl::StrCat(c.minimum, " is below 1"));
+  }
+  if (c.saturation < 1) {
+    return Bad(k, "saturation", absl::StrCat(c.saturation, " is below 1"));
+  }
+  return absl::OkStatus();
+}
+
+// CheckGap: finite bounds min_gap <= max_gap (max_gap optional) and a
+// positive tolerance.
+absl::Status CheckGap(int k, const Criterion& c) {
+  if (!Finite(c.min_gap)) {
+    return Bad(k, "min_gap", "must be a finite number");
+  }
+  if (c.max_gap.has_value() &&
+      !(Finite(*c.max_gap) && *c.max_gap >= c.min_gap)) {
+    return Bad(k, "max_gap",
+               absl::StrCat(*c.max_gap, " is below min_gap ", c.min_gap,
+                            " or not finite"));
+  }
+  if (!(Finite(c.tolerance) && c.tolerance > 0.0)) {
+    return Bad(k, "tolerance",
+               absl::StrCat(c.tolerance, " is not a number > 0"));
+  }
+  return absl::OkStatus();
+}
+
+// CheckFieldCriterion: a similar, different, gap or overlap criterion names
+// its field, then its kind's own parameters.
+absl::Status CheckFieldCriterion(int k, const Criterion& c) {
+  if (c.field.empty()) {
+    return Bad(k, "field",
+               absl::StrCat("a ", std::string(KindName(c.kind)),
+                            " criterion needs a field name"));
+  }
+  if (c.kind == CriterionKind::kOverlap) return CheckOverlap(k, c);
+  if (c.kind == CriterionKind::kGap) return CheckGap(k, c);
+  return absl::OkStatus();
+}
+
+// CheckCriterion: criterion k's weight, then its kind's parameters.
+absl::Status CheckCriterion(int k, const Criterion& c,
+                            const std::set<std::string, std::less<>>& themes) {
+  if (!Finite(c.weight) || c.weight < 0.0 || c.weight > kMaxWeight) {
+    return Bad(k, "weight", absl::StrCat(c.weight, " is not in 0..1000"));
+  }
+  switch (c.kind) {
+    case CriterionKind::kComplement:
+      return CheckComplement(k, c, themes);
+    case CriterionKind::kSimilar:
+    case CriterionKind::kDifferent:
+    case CriterionKind::kGap:
+    case CriterionKind::kOverlap:
+      return CheckFieldCriterion(k, c);
+    case CriterionKind::kDistance:
+      if (c.distance_mode == DistanceMode::kGeo &&
+          !(Finite(c.max_km) && c.max_km > 0.0)) {
+        return Bad(k, "max_km", absl::StrCat(c.max_km, " is not a number > 0"));
+      }
+      break;
+  }
+  return absl::OkStatus();
+}
+
+// Roles: who is a row (mentee) and who a column (mentor), both ways.
+struct Roles {
+  std::vector<int> row_of;  // per participant: row index or -1
+  std::vector<int> col_of;  // per participant: column index or -1
+  Sides sides;
+};
+
+// AssignRoles: rows and columns in participant order (someone with both
+// roles is both); fills f->mentees and f->mentors.
+Roles AssignRoles(const Cohort& cohort, FeatureTables* f) {
+  const auto participants = static_cast<int>(cohort.participants.size());
+  Roles roles;
+  roles.row_of.assign(cohort.participants.size(), -1);
+  roles.col_of.assign(cohort.participants.size(), -1);
+  for (int i = 0; i < participants; ++i) {
+    const Participant& p = cohort.participants[static_cast<std::size_t>(i)];
+    if (p.Has(kRoleMentee)) {
+      roles.row_of[static_cast<std::size_t>(i)] =
+          static_cast<int>(f->mentees.size());
+      f->mentees.push_back(i);
+      roles.sides.rows.push_back(&p);
+    }
+    if (p.Has(kRoleMentor)) {
+      roles.col_of[static_cast<std::size_t>(i)] =
+          static_cast<int>(f->mentors.size());
+      f->mentors.push_back(i);
+      roles.sides.cols.push_back(&p);
+    }
+  }
+  return roles;
+}
+
+// TableNeeds: what the compiled criteria read: the fields of each table
+// kind (one table per distinct field), the geo table, the soft complement
+// themes and the hard coverage tables.
+struct TableNeeds {
+  FieldRegistry code_fields;
+  FieldRegistry tag_fields;
+  FieldRegistry number_fields;
+  bool need_geo = false;
+  Eigen::Index soft_themes = 0;
+  int hard_coverages = 0;
+};
+
+// CompileGeo: the chord thresholds of a great-circle distance limit, in
+// float with a slack band decided in double (kChordSlack).
+void CompileGeo(const Criterion& c, CompiledCriterion& cc) {
+  cc.pass = PassKind::kGeo;
+  const double angle =
+      std::min(c.max_km / (2.0 * kEarthRadiusKm), std::numbers::pi / 2);
+  const double half_chord = std::sin(angle);
+  const double chord = 2.0 * half_chord;
+  cc.geo.chord2_max = static_cast<float>(chord * chord);
+  cc.geo.chord2_slack =
+      static_cast<float>(2.0 * chord * kChordSlack + kChordSlack * kChordSlack);
+  cc.geo.km_scale = static_cast<float>(2.0 * kEarthRadiusKm / c.max_km);
+  cc.geo.range = half_chord <= 0.05  ? AsinRange::kRegional
+                 : half_chord <= 0.5 ? AsinRange::kHalf
+                                     : AsinRange::kFull;
+}
+
+// CompileDistance: geo distance gets its own pass; the same municipality or
+// region is a categorical pass on that field.
+void CompileDistance(const Criterion& c, CompiledCriterion& cc,
+                     TableNeeds* needs) {
+  if (c.distance_mode == DistanceMode::kGeo) {
+    CompileGeo(c, cc);
+    needs->need_geo = true;
+    return;
+  }
+  cc.pass = PassKind::kCategorical;
+  cc.table = needs->code_fields.Index(
+      c.distance_mode == DistanceMode::kSameMunicipality ? "municipality"
+                                                         : "region");
+}
+
+// CompileGap: the gap bounds and tolerance in float (no max_gap: no upper
+// bound).
+void CompileGap(const Criterion& c, CompiledCriterion& cc, TableNeeds* needs) {
+  cc.pass = PassKind::kGap;
+  cc.table = needs->number_fields.Index(c.field);
+  cc.gap.lo = static_cast<float>(c.min_gap);
+  cc.gap.hi = c.max_gap.has_value() ? static_cast<float>(*c.max_gap)
+                                    : std::numeric_limits<float>::infinity();
+  cc.gap.inv_tolerance = static_cast<float>(1.0 / c.tolerance);
+  cc.gap.absolute = c.absolute;
+}
+
+// CompilePass: the pass and parameters of a criterion that weighs (or is
+// hard), registering the tables it needs. `theme_count`: its complement
+// themes.
+void CompilePass(const Criterion& c, std::size_t theme_count,
+                 CompiledCriterion& cc, TableNeeds* needs) {
+  switch (c.kind) {
+    case CriterionKind::kComplement:
+      if (c.hard) {
+        cc.pass = PassKind::kCoverage;
+        cc.table = needs->hard_coverages++;
+        cc.min_coverage = static_cast<float>(c.min_coverage);
+      } else {
+        cc.pass = PassKind::kSoftComplement;
+        needs->soft_themes += static_cast<Eigen::Index>(theme_count);
+      }
+      break;
+    case CriterionKind::kSimilar:
+    case CriterionKind::kDifferent:
+      cc.pass = PassKind::kCategorical;
+      cc.table = needs->code_fields.Index(c.field);
+      cc.different = c.kind == CriterionKind::kDifferent;
+      break;
+    case CriterionKind::kOverlap:
+      cc.pass = PassKind::kOverlap;
+      cc.table = needs->tag_fields.Index(c.field);
+      cc.overlap.inv_saturation = 1.0F / static_cast<float>(c.saturation);
+      cc.overlap.minimum = c.minimum;
+      break;
+    case CriterionKind::kDistance:
+      CompileDistance(c, cc, needs);
+      break;
+    case CriterionKind::kGap:
+      CompileGap(c, cc, needs);
+      break;
+  }
+}
+
+// CompileCriteria: f->criteria and f->themes in policy order (weights as
+// fractions of f->weight_sum, hard ones with their verdict code); a soft
+// criterion of weight 0 keeps PassKind::kSkip. Returns the tables needed.
+TableNeeds CompileCriteria(const Cohort& cohort, const Policy& policy,
+                           FeatureTables* f) {
+  TableNeeds needs;
+  const auto criteria_count = static_cast<int>(policy.criteria.size());
+  f->criteria.resize(policy.criteria.size());
+  f->themes.resize(policy.criteria.size());
+  for (int k = 0; k < criteria_count; ++k) {
+    const Criterion& c = policy.criteria[static_cast<std::size_t>(k)];
+    CompiledCriterion& cc = f->criteria[static_cast<std::size_t>(k)];
+    std::vector<std::string>& themes = f->themes[static_cast<std::size_t>(k)];
+    cc.weight_fraction = c.weight / f->weight_sum;
+    cc.weight.weight = static_cast<float>(cc.weight_fraction);
+    cc.weight.code = c.hard ? kFirstCriterionVerdict + k : -1;
+    if (c.kind == CriterionKind::kComplement) {
+      themes = ComplementThemes(c, cohort);
+    }
+    if (!c.hard && c.weight == 0.0) continue;  // kSkip
+    CompilePass(c, themes.size(), cc, &needs);
+  }
+  if (policy.forbid_same_organisation) {
+    f->organisation_table =
+        needs.code_fields.Index(policy.organisation_attribute);
+  }
+  return needs;
+}
+
+// FillComplementTables: the soft complement themes side by side in one
+// goals x competences product (weighted by each criterion's fraction), and
+// one unweighted table per hard coverage criterion.
+void FillComplementTables(const Sides& sides, const TableNeeds& needs,
+                          FeatureTables* f) {
+  const Eigen::Index rows = f->rows();
+  const Eigen::Index cols = f->cols();
+  if (needs.soft_themes > 0) {
+    f->soft_goals.setZero(rows, needs.soft_themes);
+    f->soft_competences.setZero(needs.soft_themes, cols);
+  }
+  f->coverages.resize(static_cast<std::size_t>(needs.hard_coverages));
+  Eigen::Index offset = 0;
+  for (std::size_t k = 0; k < f->criteria.size(); ++k) {
+    const CompiledCriterion& cc = f->criteria[k];
+    const std::vector<std::string>& themes = f->themes[k];
+    const auto t_count = static_cast<Eigen::Index>(themes.size());
+    if (cc.pass == PassKind::kSoftComplement) {
+      FillComplement(sides, themes, offset, cc.weight_fraction, f->soft_goals,
+                     f->soft_competences);
+      offset += t_count;
+    } else if (cc.pass == PassKind::kCoverage) {
+      CoverageTable& table = f->coverages[static_cast<std::size_t>(cc.table)];
+      table.goals.setZero(rows, t_count);
+      table.competences.setZero(t_count, cols);
+      FillComplement(sides, themes, 0, 1.0, table.goals, table.competences);
+    }
+  }
+}
+
+// BuildFieldTables: one code, tag or number table per registered field, the
+// gap criteria's rank ranges, and the geo table when a criterion needs it.
+void BuildFieldTables(const Sides& sides, const Policy& policy,
+                      const TableNeeds& needs, FeatureTables* f) {
+  for (const std::string& field : needs.code_fields.names()) {
+    f->codes.push_back(BuildCodes(sides, field));
+  }
+  for (const std::string& field : needs.tag_fields.names()) {
+    f->tags.push_back(BuildTags(sides, field));
+  }
+  for (const std::string& field : needs.number_fields.names()) {
+    f->numbers.push_back(BuildNumbers(sides, field));
+  }
+  for (std::size_t k = 0; k < f->criteria.size(); ++k) {
+    CompiledCriterion& cc = f->criteria[k];
+    if (cc.pass != PassKind::kGap) continue;
+    cc.gap_ranges = static_cast<int>(f->gap_ranges.size());
+    f->gap_ranges.push_back(GapRanges(
+        f->numbers[static_cast<std::size_t>(cc.table)], policy.criteria[k]));
+  }
+  if (needs.need_geo) f->geo = BuildGeo(sides);
+}
+
+// AvoidLists: per row, the columns it must not meet: each person's avoid
+// list read both ways (as mentee and as mentor); unknown ids are ignored.
+// Unsorted, possibly with repeats.
+std::vector<std::vector<int>> AvoidLists(const Cohort& cohort,
+                                         const Roles& roles, int rows) {
+  const auto participants = static_cast<int>(cohort.participants.size());
+  std::vector<std::vector<int>> avoid(static_cast<std::size_t>(rows));
+  std::unordered_map<std::string, int> index_of;
+  for (int i = 0; i < participants; ++i) {
+    index_of.emplace(cohort.participants[static_cast<std::size_t>(i)].id, i);
+  }
+  for (int i = 0; i < participants; ++i) {
+    const Participant& p = cohort.participants[static_cast<std::size_t>(i)];
+    const int own_row = roles.row_of[static_cast<std::size_t>(i)];
+    const int own_col = roles.col_of[static_cast<std::size_t>(i)];
+    for (const std::string& id : p.avoid) {
+      auto it = index_of.find(id);
+      if (it == index_of.end()) continue;
+      const auto other = static_cast<std::size_t>(it->second);
+      if (own_row >= 0 && roles.col_of[other] >= 0) {
+        avoid[static_cast<std::size_t>(own_row)].push_back(roles.col_of[other]);
+      }
+      if (own_col >= 0 && roles.row_of[other] >= 0) {
+        avoid[static_cast<std::size_t>(roles.row_of[other])].push_back(own_col);
+      }
+    }
+  }
+  return avoid;
+}
+
+// SetPairRules: each row's own column (same person) and the avoid lists,
+// sorted and deduplicated, flattened into avoid_begin / avoid_cols.
+void SetPairRules(const Cohort& cohort, const Policy& policy,
+                  const Roles& roles, FeatureTables* f) {
+  const int rows = f->rows();
+  f->self_col.assign(static_cast<std::size_t>(rows), -1);
+  for (int r = 0; r < rows; ++r) {
+    f->self_col[static_cast<std::size_t>(r)] =
+        roles.col_of[static_cast<std::size_t>(
+            f->mentees[static_cast<std::size_t>(r)])];
+  }
+  std::vector<std::vector<int>> avoid =
+      policy.honour_avoid_lists
+          ? AvoidLists(cohort, roles, rows)
+          : std::vector<std::vector<int>>(static_cast<std::size_t>(rows));
+  f->avoid_begin.reserve(static_cast<std::size_t>(rows) + 1);
+  f->avoid_begin.push_back(0);
+  for (std::vector<int>& list : avoid) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    f->avoid_cols.insert(f->avoid_cols.end(), list.begin(), list.end());
+    f->avoid_begin.push_back(static_cast<int>(f->avoid_cols.size()));
+  }
+}
+
 }  // namespace
 
 absl::Status CheckPolicy(const Cohort& cohort, const Policy& policy) {
@@ -290,66 +638,10 @@ absl::Status CheckPolicy(const Cohort& cohort, const Policy& policy) {
   double weight_sum = 0.0;
   for (int k = 0; k < static_cast<int>(policy.criteria.size()); ++k) {
     const Criterion& c = policy.criteria[static_cast<std::size_t>(k)];
-    if (!Finite(c.weight) || c.weight < 0.0 || c.weight > kMaxWeight) {
-      return Bad(k, "weight", absl::StrCat(c.weight, " is not in 0..1000"));
+    if (absl::Status status = CheckCriterion(k, c, theme_ids); !status.ok()) {
+      return status;
     }
     weight_sum += c.weight;
-    switch (c.kind) {
-      case CriterionKind::kComplement:
-        for (std::size_t t = 0; t < c.themes.size(); ++t) {
-          if (!theme_ids.contains(c.themes[t])) {
-            return Bad(k, absl::StrCat("themes[", t, "]"),
-                       absl::StrCat("\"", c.themes[t],
-                                    "\" is not a theme of the cohort"));
-          }
-        }
-        if (!(c.min_coverage >= 0.0 && c.min_coverage <= 1.0)) {
-          return Bad(k, "min_coverage",
-                     absl::StrCat(c.min_coverage, " is not in 0..1"));
-        }
-        break;
-      case CriterionKind::kSimilar:
-      case CriterionKind::kDifferent:
-      case CriterionKind::kGap:
-      case CriterionKind::kOverlap:
-        if (c.field.empty()) {
-          return Bad(k, "field",
-                     absl::StrCat("a ", std::string(KindName(c.kind)),
-                                  " criterion needs a field name"));
-        }
-        if (c.kind == CriterionKind::kOverlap) {
-          if (c.minimum < 1) {
-            return Bad(k, "minimum", absl::StrCat(c.minimum, " is below 1"));
-          }
-          if (c.saturation < 1) {
-            return Bad(k, "saturation",
-                       absl::StrCat(c.saturation, " is below 1"));
-          }
-        }
-        if (c.kind == CriterionKind::kGap) {
-          if (!Finite(c.min_gap)) {
-            return Bad(k, "min_gap", "must be a finite number");
-          }
-          if (c.max_gap.has_value() &&
-              !(Finite(*c.max_gap) && *c.max_gap >= c.min_gap)) {
-            return Bad(k, "max_gap",
-                       absl::StrCat(*c.max_gap, " is below min_gap ", c.min_gap,
-                                    " or not finite"));
-          }
-          if (!(Finite(c.tolerance) && c.tolerance > 0.0)) {
-            return Bad(k, "tolerance",
-                       absl::StrCat(c.tolerance, " is not a number > 0"));
-          }
-        }
-        break;
-      case CriterionKind::kDistance:
-        if (c.distance_mode == DistanceMode::kGeo &&
-            !(Finite(c.max_km) && c.max_km > 0.0)) {
-          return Bad(k, "max_km",
-                     absl::StrCat(c.max_km, " is not a number > 0"));
-        }
-        break;
-    }
   }
   if (!(weight_sum > 0.0) || !Finite(weight_sum)) {
     return absl::InvalidArgumentError(
@@ -365,191 +657,13 @@ absl::Status CheckPolicy(const Cohort& cohort, const Policy& policy) {
 
 FeatureTables CompileFeatures(const Cohort& cohort, const Policy& policy) {
   FeatureTables f;
-  const auto participants = static_cast<int>(cohort.participants.size());
-  std::vector<int> row_of(cohort.participants.size(), -1);
-  std::vector<int> col_of(cohort.participants.size(), -1);
-  Sides sides;
-  for (int i = 0; i < participants; ++i) {
-    const Participant& p = cohort.participants[static_cast<std::size_t>(i)];
-    if (p.Has(kRoleMentee)) {
-      row_of[static_cast<std::size_t>(i)] = static_cast<int>(f.mentees.size());
-      f.mentees.push_back(i);
-      sides.rows.push_back(&p);
-    }
-    if (p.Has(kRoleMentor)) {
-      col_of[static_cast<std::size_t>(i)] = static_cast<int>(f.mentors.size());
-      f.mentors.push_back(i);
-      sides.cols.push_back(&p);
-    }
-  }
-  const Eigen::Index rows = f.rows();
-  const Eigen::Index cols = f.cols();
-
+  const Roles roles = AssignRoles(cohort, &f);
   for (const Criterion& c : policy.criteria) f.weight_sum += c.weight;
-
   // Criteria: passes, parameters, and which tables they need.
-  FieldRegistry code_fields;
-  FieldRegistry tag_fields;
-  FieldRegistry number_fields;
-  bool need_geo = false;
-  Eigen::Index soft_themes = 0;
-  int hard_coverages = 0;
-  const auto criteria_count = static_cast<int>(policy.criteria.size());
-  f.criteria.resize(policy.criteria.size());
-  f.themes.resize(policy.criteria.size());
-  for (int k = 0; k < criteria_count; ++k) {
-    const Criterion& c = policy.criteria[static_cast<std::size_t>(k)];
-    CompiledCriterion& cc = f.criteria[static_cast<std::size_t>(k)];
-    cc.weight_fraction = c.weight / f.weight_sum;
-    cc.weight.weight = static_cast<float>(cc.weight_fraction);
-    cc.weight.code = c.hard ? kFirstCriterionVerdict + k : -1;
-    if (c.kind == CriterionKind::kComplement) {
-      f.themes[static_cast<std::size_t>(k)] = ComplementThemes(c, cohort);
-    }
-    if (!c.hard && c.weight == 0.0) continue;  // kSkip
-    switch (c.kind) {
-      case CriterionKind::kComplement:
-        if (c.hard) {
-          cc.pass = PassKind::kCoverage;
-          cc.table = hard_coverages++;
-          cc.min_coverage = static_cast<float>(c.min_coverage);
-        } else {
-          cc.pass = PassKind::kSoftComplement;
-          soft_themes += static_cast<Eigen::Index>(
-              f.themes[static_cast<std::size_t>(k)].size());
-        }
-        break;
-      case CriterionKind::kSimilar:
-      case CriterionKind::kDifferent:
-        cc.pass = PassKind::kCategorical;
-        cc.table = code_fields.Index(c.field);
-        cc.different = c.kind == CriterionKind::kDifferent;
-        break;
-      case CriterionKind::kOverlap:
-        cc.pass = PassKind::kOverlap;
-        cc.table = tag_fields.Index(c.field);
-        cc.overlap.inv_saturation = 1.0F / static_cast<float>(c.saturation);
-        cc.overlap.minimum = c.minimum;
-        break;
-      case CriterionKind::kDistance:
-        if (c.distance_mode == DistanceMode::kGeo) {
-          cc.pass = PassKind::kGeo;
-          need_geo = true;
-          const double angle =
-              std::min(c.max_km / (2.0 * kEarthRadiusKm), std::numbers::pi / 2);
-          const double half_chord = std::sin(angle);
-          const double chord = 2.0 * half_chord;
-          cc.geo.chord2_max = static_cast<float>(chord * chord);
-          cc.geo.chord2_slack = static_cast<float>(2.0 * chord * kChordSlack +
-                                                   kChordSlack * kChordSlack);
-          cc.geo.km_scale = static_cast<float>(2.0 * kEarthRadiusKm / c.max_km);
-          cc.geo.range = half_chord <= 0.05  ? AsinRange::kRegional
-                         : half_chord <= 0.5 ? AsinRange::kHalf
-                                             : AsinRange::kFull;
-        } else {
-          cc.pass = PassKind::kCategorical;
-          cc.table = code_fields.Index(c.distance_mode ==
-                                               DistanceMode::kSameMunicipality
-                                           ? "municipality"
-                                           : "region");
-        }
-        break;
-      case CriterionKind::kGap:
-        cc.pass = PassKind::kGap;
-        cc.table = number_fields.Index(c.field);
-        cc.gap.lo = static_cast<float>(c.min_gap);
-        cc.gap.hi = c.max_gap.has_value()
-                        ? static_cast<float>(*c.max_gap)
-                        : std::numeric_limits<float>::infinity();
-        cc.gap.inv_tolerance = static_cast<float>(1.0 / c.tolerance);
-        cc.gap.absolute = c.absolute;
-        break;
-    }
-  }
-  if (policy.forbid_same_organisation) {
-    f.organisation_table = code_fields.Index(policy.organisation_attribute);
-  }
-
-  // Complement matrices.
-  if (soft_themes > 0) {
-    f.soft_goals.setZero(rows, soft_themes);
-    f.soft_competences.setZero(soft_themes, cols);
-  }
-  f.coverages.resize(static_cast<std::size_t>(hard_coverages));
-  Eigen::Index offset = 0;
-  for (int k = 0; k < criteria_count; ++k) {
-    const CompiledCriterion& cc = f.criteria[static_cast<std::size_t>(k)];
-    const std::vector<std::string>& themes =
-        f.themes[static_cast<std::size_t>(k)];
-    const auto t_count = static_cast<Eigen::Index>(themes.size());
-    if (cc.pass == PassKind::kSoftComplement) {
-      FillComplement(sides, themes, offset, cc.weight_fraction, f.soft_goals,
-                     f.soft_competences);
-      offset += t_count;
-    } else if (cc.pass == PassKind::kCoverage) {
-      CoverageTable& table = f.coverages[static_cast<std::size_t>(cc.table)];
-      table.goals.setZero(rows, t_count);
-      table.competences.setZero(t_count, cols);
-      FillComplement(sides, themes, 0, 1.0, table.goals, table.competences);
-    }
-  }
-
-  for (const std::string& field : code_fields.names()) {
-    f.codes.push_back(BuildCodes(sides, field));
-  }
-  for (const std::string& field : tag_fields.names()) {
-    f.tags.push_back(BuildTags(sides, field));
-  }
-  for (const std::string& field : number_fields.names()) {
-    f.numbers.push_back(BuildNumbers(sides, field));
-  }
-  for (int k = 0; k < criteria_count; ++k) {
-    CompiledCriterion& cc = f.criteria[static_cast<std::size_t>(k)];
-    if (cc.pass != PassKind::kGap) continue;
-    cc.gap_ranges = static_cast<int>(f.gap_ranges.size());
-    f.gap_ranges.push_back(
-        GapRanges(f.numbers[static_cast<std::size_t>(cc.table)],
-                  policy.criteria[static_cast<std::size_t>(k)]));
-  }
-  if (need_geo) f.geo = BuildGeo(sides);
-
-  // Pair rules.
-  f.self_col.assign(static_cast<std::size_t>(rows), -1);
-  for (int r = 0; r < f.rows(); ++r) {
-    f.self_col[static_cast<std::size_t>(r)] = col_of[static_cast<std::size_t>(
-        f.mentees[static_cast<std::size_t>(r)])];
-  }
-  std::vector<std::vector<int>> avoid(static_cast<std::size_t>(rows));
-  if (policy.honour_avoid_lists) {
-    std::unordered_map<std::string, int> index_of;
-    for (int i = 0; i < participants; ++i) {
-      index_of.emplace(cohort.participants[static_cast<std::size_t>(i)].id, i);
-    }
-    for (int i = 0; i < participants; ++i) {
-      const Participant& p = cohort.participants[static_cast<std::size_t>(i)];
-      const int own_row = row_of[static_cast<std::size_t>(i)];
-      const int own_col = col_of[static_cast<std::size_t>(i)];
-      for (const std::string& id : p.avoid) {
-        auto it = index_of.find(id);
-        if (it == index_of.end()) continue;
-        const auto other = static_cast<std::size_t>(it->second);
-        if (own_row >= 0 && col_of[other] >= 0) {
-          avoid[static_cast<std::size_t>(own_row)].push_back(col_of[other]);
-        }
-        if (own_col >= 0 && row_of[other] >= 0) {
-          avoid[static_cast<std::size_t>(row_of[other])].push_back(own_col);
-        }
-      }
-    }
-  }
-  f.avoid_begin.reserve(static_cast<std::size_t>(rows) + 1);
-  f.avoid_begin.push_back(0);
-  for (std::vector<int>& list : avoid) {
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
-    f.avoid_cols.insert(f.avoid_cols.end(), list.begin(), list.end());
-    f.avoid_begin.push_back(static_cast<int>(f.avoid_cols.size()));
-  }
+  const TableNeeds needs = CompileCriteria(cohort, policy, &f);
+  FillComplementTables(roles.sides, needs, &f);
+  BuildFieldTables(roles.sides, policy, needs, &f);
+  SetPairRules(cohort, policy, roles, &f);
   return f;
 }
 

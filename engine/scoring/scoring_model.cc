@@ -99,6 +99,10 @@ class TileWorker {
 
   // RowSegment runs every pass for row `row`, columns [c0, c0 + seg.n);
   // `block_row` is the row's index in the current block.
+  // It stays one function: it runs for every row of every column chunk, and
+  // its switch dispatches each criterion's pass on the chunk while the
+  // segment is in cache.
+  // NOLINTNEXTLINE(readability-function-cognitive-complexity): hot row loop.
   void RowSegment(int row, int c0, int block_row, const Segment& seg) {
     const auto r = static_cast<std::size_t>(row);
     const std::int32_t* col_org =

@@ -186,11 +186,31 @@ class Generator {
     }
   }
 
+  // Fill draws one participant. The draws happen in a fixed order (town,
+  // language group, name, role, themes, sector, languages, experience,
+  // coordinates, availability): the same seed must give the same cohort, so
+  // the helpers may only be reordered together with the golden outputs.
   void Fill(Kind kind, sopu::v1::Participant& p) {
     const Town& town =
         kTowns[static_cast<std::size_t>(rng_.Pick(town_weights_))];
     const bool international = rng_.Chance(0.03);
     const bool swedish = !international && rng_.Chance(town.swedish_share);
+    SetName(international, swedish, p);
+    const std::string stage = SetRoles(kind, p);
+    if (kind == Kind::kMentor) {
+      SetMentorCompetences(p);
+    } else {
+      SetGoalsAndCompetences(kind, stage, p);
+    }
+    SetAttributes(town, stage, p);
+    AddLanguages(kind, international, swedish, p);
+    (*p.mutable_numbers())["years_experience"] = YearsOfExperience(stage);
+    SetLocation(town, p);
+    SetAvailability(p);
+  }
+
+  // SetName: a first and last name from the person's language group.
+  void SetName(bool international, bool swedish, sopu::v1::Participant& p) {
     if (international) {
       p.set_display_name(absl::StrCat(Choose(rng_, kFirstNamesIntl), " ",
                                       Choose(rng_, kLastNamesIntl)));
@@ -201,57 +221,72 @@ class Generator {
       p.set_display_name(absl::StrCat(Choose(rng_, kFirstNamesFi), " ",
                                       Choose(rng_, kLastNamesFi)));
     }
-    // Roles and career stage.
-    std::string stage;
+  }
+
+  // SetRoles: the kind's role (some mentors also facilitate), a mentor's
+  // capacity; returns the career stage, drawn per kind.
+  std::string SetRoles(Kind kind, sopu::v1::Participant& p) {
     if (kind == Kind::kMentor) {
       p.add_roles(sopu::v1::ROLE_MENTOR);
       if (rng_.Chance(0.10)) p.add_roles(sopu::v1::ROLE_FACILITATOR);
-      stage = rng_.Chance(0.65) ? "senior" : "mid";
+      std::string stage = rng_.Chance(0.65) ? "senior" : "mid";
       p.set_capacity(1 + rng_.Pick({15, 40, 30, 15}));
-    } else if (kind == Kind::kMentee) {
+      return stage;
+    }
+    int s = 0;
+    if (kind == Kind::kMentee) {
       p.add_roles(sopu::v1::ROLE_MENTEE);
-      const int s = rng_.Pick({55, 40, 5});
-      stage = s == 0 ? "early" : (s == 1 ? "mid" : "senior");
+      s = rng_.Pick({55, 40, 5});
     } else {
       p.add_roles(sopu::v1::ROLE_PEER);
-      const int s = rng_.Pick({40, 45, 15});
-      stage = s == 0 ? "early" : (s == 1 ? "mid" : "senior");
+      s = rng_.Pick({40, 45, 15});
     }
-    // Competences and goals.
-    if (kind == Kind::kMentor) {
-      const int strengths = rng_.Int(1, 2);
-      std::vector<int> order = {0, 1, 2, 3, 4};
-      rng_.Shuffle(order);
-      for (int t = 0; t < 5; ++t) {
-        double level = HalfStep(rng_.Real(1.0, 4.5), 1.0, 5.0);
-        for (int s = 0; s < strengths; ++s) {
-          if (order[static_cast<std::size_t>(s)] == t) {
-            level = HalfStep(rng_.Real(4.5, 5.0), 1.0, 5.0);
-          }
+    return s == 0 ? "early" : (s == 1 ? "mid" : "senior");
+  }
+
+  // SetMentorCompetences: every theme, 1 or 2 of them strengths (4.5..5).
+  void SetMentorCompetences(sopu::v1::Participant& p) {
+    const int strengths = rng_.Int(1, 2);
+    std::vector<int> order = {0, 1, 2, 3, 4};
+    rng_.Shuffle(order);
+    for (int t = 0; t < 5; ++t) {
+      double level = HalfStep(rng_.Real(1.0, 4.5), 1.0, 5.0);
+      for (int s = 0; s < strengths; ++s) {
+        if (order[static_cast<std::size_t>(s)] == t) {
+          level = HalfStep(rng_.Real(4.5, 5.0), 1.0, 5.0);
         }
+      }
+      (*p.mutable_competences())[kThemes[static_cast<std::size_t>(t)].id] =
+          level;
+    }
+  }
+
+  // SetGoalsAndCompetences: a mentee's or peer's 2..4 distinct goals, drawn
+  // by the stage's propensity, and some lower competences (peers more).
+  void SetGoalsAndCompetences(Kind kind, const std::string& stage,
+                              sopu::v1::Participant& p) {
+    const auto& propensity =
+        stage == "early" ? kEarlyGoalWeights : kMidGoalWeights;
+    std::vector<double> weights(propensity.begin(), propensity.end());
+    const int goals = rng_.Int(2, 4);
+    for (int g = 0; g < goals; ++g) {
+      const int t = rng_.Pick(weights);
+      weights[static_cast<std::size_t>(t)] = 1e-12;  // without replacement
+      (*p.mutable_goals())[kThemes[static_cast<std::size_t>(t)].id] =
+          static_cast<double>(rng_.Int(1, 5));
+    }
+    for (int t = 0; t < 5; ++t) {
+      if (rng_.Chance(kind == Kind::kPeer ? 0.8 : 0.4)) {
         (*p.mutable_competences())[kThemes[static_cast<std::size_t>(t)].id] =
-            level;
-      }
-    } else {
-      const auto& propensity =
-          stage == "early" ? kEarlyGoalWeights : kMidGoalWeights;
-      std::vector<double> weights(propensity.begin(), propensity.end());
-      const int goals = rng_.Int(2, 4);
-      for (int g = 0; g < goals; ++g) {
-        const int t = rng_.Pick(weights);
-        weights[static_cast<std::size_t>(t)] = 1e-12;  // without replacement
-        (*p.mutable_goals())[kThemes[static_cast<std::size_t>(t)].id] =
-            static_cast<double>(rng_.Int(1, 5));
-      }
-      for (int t = 0; t < 5; ++t) {
-        if (rng_.Chance(kind == Kind::kPeer ? 0.8 : 0.4)) {
-          (*p.mutable_competences())[kThemes[static_cast<std::size_t>(t)].id] =
-              HalfStep(rng_.Real(0.5, kind == Kind::kPeer ? 4.5 : 3.0), 0.5,
-                       5.0);
-        }
+            HalfStep(rng_.Real(0.5, kind == Kind::kPeer ? 4.5 : 3.0), 0.5, 5.0);
       }
     }
-    // Attributes.
+  }
+
+  // SetAttributes: usually an organisation of the sector in the town, the
+  // sector and the career stage.
+  void SetAttributes(const Town& town, const std::string& stage,
+                     sopu::v1::Participant& p) {
     const Sector& sector =
         kSectors[static_cast<std::size_t>(rng_.Pick(sector_weights_))];
     auto& attributes = *p.mutable_attributes();
@@ -262,29 +297,32 @@ class Generator {
     }
     attributes["sector"] = sector.id;
     attributes["career_stage"] = stage;
-    // Languages.
+  }
+
+  // AddLanguages: the home language first, then maybe the other national
+  // language and English (international people: English, maybe et or ru).
+  void AddLanguages(Kind kind, bool international, bool swedish,
+                    sopu::v1::Participant& p) {
     auto* languages = (*p.mutable_tags())["languages"].mutable_values();
     if (international) {
       languages->Add("en");
       if (rng_.Chance(0.3)) languages->Add(rng_.Chance(0.5) ? "et" : "ru");
-    } else {
-      languages->Add(swedish ? "sv" : "fi");
-      if (rng_.Chance(swedish ? 0.7 : 0.1))
-        languages->Add(swedish ? "fi" : "sv");
-      if (rng_.Chance(kind == Kind::kMentor ? 0.85 : 0.75))
-        languages->Add("en");
+      return;
     }
-    // Years of experience by stage.
-    double years = 0;
-    if (stage == "early") {
-      years = rng_.Int(0, 5);
-    } else if (stage == "mid") {
-      years = rng_.Int(5, 12);
-    } else {
-      years = rng_.Int(12, 35);
-    }
-    (*p.mutable_numbers())["years_experience"] = years;
-    // Location.
+    languages->Add(swedish ? "sv" : "fi");
+    if (rng_.Chance(swedish ? 0.7 : 0.1)) languages->Add(swedish ? "fi" : "sv");
+    if (rng_.Chance(kind == Kind::kMentor ? 0.85 : 0.75)) languages->Add("en");
+  }
+
+  // YearsOfExperience: whole years in the stage's range.
+  double YearsOfExperience(const std::string& stage) {
+    if (stage == "early") return rng_.Int(0, 5);
+    if (stage == "mid") return rng_.Int(5, 12);
+    return rng_.Int(12, 35);
+  }
+
+  // SetLocation: the town, and its centre's coordinates except for a few.
+  void SetLocation(const Town& town, sopu::v1::Participant& p) {
     auto* location = p.mutable_location();
     location->set_municipality(town.municipality);
     location->set_region(town.region);
@@ -293,7 +331,10 @@ class Generator {
       location->set_lon(std::round(town.lon * 1e4) / 1e4);
       location->set_has_coordinates(true);
     }
-    // Availability: 2..4 distinct slots, in week order.
+  }
+
+  // SetAvailability: 2..4 distinct slots, in week order.
+  void SetAvailability(sopu::v1::Participant& p) {
     std::vector<int> slots = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     rng_.Shuffle(slots);
     slots.resize(static_cast<std::size_t>(rng_.Int(2, 4)));

@@ -128,6 +128,89 @@ absl::Status AddGroups(const service::PreparedInputs& inputs, bool peers,
   return absl::OkStatus();
 }
 
+// MentorChoices: the mentors with room whom mentee row r may meet; only
+// those of the mentee's region when there are any (staff look near first).
+std::vector<int> MentorChoices(const ScoringModel& model,
+                               const ScoreMatrix& matrix,
+                               const std::vector<sopu::Participant>& people,
+                               const std::vector<int>& room, int r) {
+  const auto& mentee = people[static_cast<std::size_t>(
+      model.mentees()[static_cast<std::size_t>(r)])];
+  std::vector<int> near;
+  std::vector<int> any;
+  for (int c = 0; c < matrix.cols(); ++c) {
+    if (room[static_cast<std::size_t>(c)] <= 0 || !matrix.allowed(r, c)) {
+      continue;
+    }
+    any.push_back(c);
+    const auto& mentor = people[static_cast<std::size_t>(
+        model.mentors()[static_cast<std::size_t>(c)])];
+    if (!mentee.region.empty() && mentee.region == mentor.region) {
+      near.push_back(c);
+    }
+  }
+  return near.empty() ? any : near;
+}
+
+// StaffPairs: the mentees in random order each take a random one of their
+// MentorChoices while mentors have room; each row's column, or -1.
+std::vector<int> StaffPairs(const ScoringModel& model,
+                            const ScoreMatrix& matrix,
+                            const std::vector<sopu::Participant>& people,
+                            GenRandom& rng) {
+  const int rows = matrix.rows();
+  const int cols = matrix.cols();
+  std::vector<int> order(static_cast<std::size_t>(rows));
+  for (int r = 0; r < rows; ++r) order[static_cast<std::size_t>(r)] = r;
+  rng.Shuffle(order);
+  std::vector<int> room(static_cast<std::size_t>(cols));
+  for (int c = 0; c < cols; ++c) {
+    room[static_cast<std::size_t>(c)] =
+        people[static_cast<std::size_t>(
+                   model.mentors()[static_cast<std::size_t>(c)])]
+            .capacity;
+  }
+  std::vector<int> mentor_of(static_cast<std::size_t>(rows), -1);
+  for (const int r : order) {
+    const std::vector<int> pool = MentorChoices(model, matrix, people, room, r);
+    if (pool.empty()) continue;
+    const int c = pool[static_cast<std::size_t>(
+        rng.Int(0, static_cast<int>(pool.size()) - 1))];
+    --room[static_cast<std::size_t>(c)];
+    mentor_of[static_cast<std::size_t>(r)] = c;
+  }
+  return mentor_of;
+}
+
+// TrueFit: the pair's score under the true weights `t` (summing to
+// truth_sum), 0..1.
+double TrueFit(const PairExplanation& why, const std::vector<double>& t,
+               double truth_sum) {
+  double s = 0.0;
+  for (const CriterionValue& v : why.values) {
+    s += t[static_cast<std::size_t>(v.criterion)] * v.value;
+  }
+  return s / truth_sum;
+}
+
+// AddPairOutcome records one staff pair with outcomes drawn from its true
+// fit s, in this order: a noisy 1..5 rating, completion (likelier with a
+// higher fit), whether the rating and the completion are known.
+void AddPairOutcome(const std::string& mentee_id, const std::string& mentor_id,
+                    double s, const HistoryGenOptions& options, GenRandom& rng,
+                    sopu::v1::PastCohort& past) {
+  const double noise = rng.Normal() * options.noise;
+  const double rating = std::round(std::clamp(1.0 + 4.0 * s + noise, 1.0, 5.0));
+  const bool completed = rng.Real() < 1.0 / (1.0 + std::exp(-8.0 * (s - 0.3)));
+  const bool rated = rng.Chance(options.rating_rate);
+  const bool known = rng.Chance(options.completed_rate);
+  auto* pair = past.add_pairs();
+  pair->set_mentee_id(mentee_id);
+  pair->set_mentor_id(mentor_id);
+  if (rated) pair->set_rating(rating);
+  if (known) pair->set_completed(completed);
+}
+
 // AddPairs makes the staff pairs and their outcomes (see the header).
 absl::Status AddPairs(const service::PreparedInputs& inputs,
                       const std::vector<double>& t, double truth_sum,
@@ -138,72 +221,21 @@ absl::Status AddPairs(const service::PreparedInputs& inputs,
   if (!model.ok()) return model.status();
   const ScoreMatrix matrix = model->ComputeMatrix({.threads = 1});
   const auto& people = inputs.cohort.participants;
-  const int rows = matrix.rows();
-  const int cols = matrix.cols();
-
   GenRandom rng(options.seed);
-  std::vector<int> order(static_cast<std::size_t>(rows));
-  for (int r = 0; r < rows; ++r) order[static_cast<std::size_t>(r)] = r;
-  rng.Shuffle(order);
-  std::vector<int> room(static_cast<std::size_t>(cols));
-  for (int c = 0; c < cols; ++c) {
-    room[static_cast<std::size_t>(c)] =
-        people[static_cast<std::size_t>(
-                   model->mentors()[static_cast<std::size_t>(c)])]
-            .capacity;
-  }
-  std::vector<int> mentor_of(static_cast<std::size_t>(rows), -1);
-  for (const int r : order) {
-    const auto& mentee = people[static_cast<std::size_t>(
-        model->mentees()[static_cast<std::size_t>(r)])];
-    std::vector<int> near;
-    std::vector<int> any;
-    for (int c = 0; c < cols; ++c) {
-      if (room[static_cast<std::size_t>(c)] <= 0 || !matrix.allowed(r, c)) {
-        continue;
-      }
-      any.push_back(c);
-      const auto& mentor = people[static_cast<std::size_t>(
-          model->mentors()[static_cast<std::size_t>(c)])];
-      if (!mentee.region.empty() && mentee.region == mentor.region) {
-        near.push_back(c);
-      }
-    }
-    const std::vector<int>& pool = near.empty() ? any : near;
-    if (pool.empty()) continue;
-    const int c = pool[static_cast<std::size_t>(
-        rng.Int(0, static_cast<int>(pool.size()) - 1))];
-    --room[static_cast<std::size_t>(c)];
-    mentor_of[static_cast<std::size_t>(r)] = c;
-  }
-
-  for (int r = 0; r < rows; ++r) {
+  const std::vector<int> mentor_of = StaffPairs(*model, matrix, people, rng);
+  for (int r = 0; r < matrix.rows(); ++r) {
     const int c = mentor_of[static_cast<std::size_t>(r)];
     if (c < 0) continue;
-    const PairExplanation why = model->Explain(r, c);
-    double s = 0.0;
-    for (const CriterionValue& v : why.values) {
-      s += t[static_cast<std::size_t>(v.criterion)] * v.value;
-    }
-    s /= truth_sum;
-    const double noise = rng.Normal() * options.noise;
-    const double rating =
-        std::round(std::clamp(1.0 + 4.0 * s + noise, 1.0, 5.0));
-    const bool completed =
-        rng.Real() < 1.0 / (1.0 + std::exp(-8.0 * (s - 0.3)));
-    const bool rated = rng.Chance(options.rating_rate);
-    const bool known = rng.Chance(options.completed_rate);
-    auto* pair = past.add_pairs();
-    pair->set_mentee_id(
+    const double s = TrueFit(model->Explain(r, c), t, truth_sum);
+    const std::string& mentee_id =
         people[static_cast<std::size_t>(
                    model->mentees()[static_cast<std::size_t>(r)])]
-            .id);
-    pair->set_mentor_id(
+            .id;
+    const std::string& mentor_id =
         people[static_cast<std::size_t>(
                    model->mentors()[static_cast<std::size_t>(c)])]
-            .id);
-    if (rated) pair->set_rating(rating);
-    if (known) pair->set_completed(completed);
+            .id;
+    AddPairOutcome(mentee_id, mentor_id, s, options, rng, past);
   }
   return absl::OkStatus();
 }

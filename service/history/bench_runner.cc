@@ -111,6 +111,232 @@ void SetGroupResult(int groups, BenchRun& run) {
   }
 }
 
+// GroupsOnly: a round with groups and no pairs whose cohort lacks mentees
+// or mentors is scored on its groups and not matched.
+bool GroupsOnly(const sopu::v1::PastCohort& past) {
+  return past.pairs_size() == 0 && past.groups_size() > 0 &&
+         !(HasRole(past.cohort(), sopu::v1::ROLE_MENTEE) &&
+           HasRole(past.cohort(), sopu::v1::ROLE_MENTOR));
+}
+
+// TimedMatch runs the round's cohort under the policy through `match` (the
+// embedded handler when empty) and records its run time in `result`.
+absl::StatusOr<sopu::v1::MatchResponse> TimedMatch(
+    const sopu::v1::PastCohort& past, const BenchPolicy& policy,
+    sopu::v1::Objective objective, const MatchFunction& match,
+    sopu::v1::BenchResult& result) {
+  sopu::v1::MatchRequest request;
+  *request.mutable_cohort() = past.cohort();
+  *request.mutable_policy() = policy.policy;
+  request.set_objective(objective);
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<sopu::v1::MatchResponse> response =
+      match ? match(request) : HandleMatch(request);
+  result.set_seconds(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count());
+  return response;
+}
+
+const Participant& MenteeOf(const ScoringModel& model, int r) {
+  return model.cohort().participants[static_cast<std::size_t>(
+      model.mentees()[static_cast<std::size_t>(r)])];
+}
+
+// MentorOf: the mentor of column c, null for c < 0 (unmatched).
+const Participant* MentorOf(const ScoringModel& model, int c) {
+  return c < 0 ? nullptr
+               : &model.cohort().participants[static_cast<std::size_t>(
+                     model.mentors()[static_cast<std::size_t>(c)])];
+}
+
+// SideIndex: the row of each mentee id and the column of each mentor id.
+struct SideIndex {
+  std::unordered_map<std::string, int> row_of;
+  std::unordered_map<std::string, int> col_of;
+};
+
+SideIndex IndexSides(const ScoringModel& model) {
+  SideIndex index;
+  const auto rows = static_cast<int>(model.mentees().size());
+  const auto cols = static_cast<int>(model.mentors().size());
+  for (int r = 0; r < rows; ++r) index.row_of.emplace(MenteeOf(model, r).id, r);
+  for (int c = 0; c < cols; ++c) {
+    index.col_of.emplace(MentorOf(model, c)->id, c);
+  }
+  return index;
+}
+
+// EnginePairs: each row's column in the engine's matching, or -1.
+std::vector<int> EnginePairs(const sopu::v1::MatchResponse& response,
+                             const SideIndex& index, int rows) {
+  std::vector<int> engine(static_cast<std::size_t>(rows), -1);
+  for (const auto& pair : response.pairs()) {
+    engine[static_cast<std::size_t>(index.row_of.at(pair.mentee_id()))] =
+        index.col_of.at(pair.mentor_id());
+  }
+  return engine;
+}
+
+// HistoricalPairs: each row's column in the staff's pairs (or -1) and the
+// pair's rating (NaN when unrated or unpaired).
+struct HistoricalPairs {
+  std::vector<int> col_of_row;
+  std::vector<double> rating;
+};
+
+HistoricalPairs ReadHistoricalPairs(const sopu::v1::PastCohort& past,
+                                    const SideIndex& index, int rows) {
+  HistoricalPairs h;
+  h.col_of_row.assign(static_cast<std::size_t>(rows), -1);
+  h.rating.assign(static_cast<std::size_t>(rows),
+                  std::numeric_limits<double>::quiet_NaN());
+  for (const auto& pair : past.pairs()) {
+    auto r = index.row_of.find(pair.mentee_id());
+    auto c = index.col_of.find(pair.mentor_id());
+    if (r == index.row_of.end() || c == index.col_of.end()) continue;
+    h.col_of_row[static_cast<std::size_t>(r->second)] = c->second;
+    if (pair.has_rating()) {
+      h.rating[static_cast<std::size_t>(r->second)] = pair.rating();
+    }
+  }
+  return h;
+}
+
+// BlockingRankings: both sides' rankings derived from the scores (forbidden
+// pairs excluded), for counting blocking pairs.
+StableMatchingProblem BlockingRankings(const ScoringModel& model,
+                                       const ScoreMatrix& matrix) {
+  const int rows = matrix.rows();
+  const int cols = matrix.cols();
+  AssignmentProblem problem;
+  problem.rows = rows;
+  problem.cols = cols;
+  problem.scores.resize(static_cast<std::size_t>(rows) * cols);
+  problem.forbidden.resize(problem.scores.size());
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      const std::size_t at = static_cast<std::size_t>(r) * cols + c;
+      problem.scores[at] = matrix.scores(r, c);
+      problem.forbidden[at] = matrix.allowed(r, c) ? 0 : 1;
+    }
+  }
+  for (int c = 0; c < cols; ++c) {
+    problem.capacity.push_back(MentorOf(model, c)->capacity);
+  }
+  return RankingsFromScores(problem);
+}
+
+double GoalImportance(const Participant& mentee) {
+  double sum = 0.0;
+  for (const auto& [theme, importance] : mentee.goals) sum += importance;
+  return sum;
+}
+
+// HistoricalComparison: the historical pairs the engine may use (forbidden
+// ones unpaired), how many were forbidden and how many the engine
+// reproduced.
+struct HistoricalComparison {
+  std::vector<int> allowed;
+  int forbidden = 0;
+  int reproduced = 0;
+};
+
+// ComparePairs walks the mentees in row order: adds goal coverage, the
+// scores of both matchings and the rated historical pairs to `run`.
+HistoricalComparison ComparePairs(const ScoringModel& model,
+                                  const ScoreMatrix& matrix,
+                                  const std::vector<int>& engine,
+                                  const HistoricalPairs& historical,
+                                  BenchRun& run) {
+  HistoricalComparison out;
+  out.allowed = historical.col_of_row;
+  for (int r = 0; r < matrix.rows(); ++r) {
+    const int e = engine[static_cast<std::size_t>(r)];
+    const int h = historical.col_of_row[static_cast<std::size_t>(r)];
+    run.goal_importance += GoalImportance(MenteeOf(model, r));
+    run.engine_covered += Covered(MenteeOf(model, r), MentorOf(model, e));
+    run.historical_covered += Covered(MenteeOf(model, r), MentorOf(model, h));
+    if (e >= 0) run.engine_scores.push_back(model.Explain(r, e).score);
+    if (h < 0) continue;
+    const double score = model.Explain(r, h).score;
+    run.historical_scores.push_back(score);
+    if (!matrix.allowed(r, h)) {
+      ++out.forbidden;
+      out.allowed[static_cast<std::size_t>(r)] = -1;
+    }
+    if (h == e) ++out.reproduced;
+    const double rating = historical.rating[static_cast<std::size_t>(r)];
+    if (!std::isnan(rating)) {
+      run.predicted.push_back(score);
+      run.ratings.push_back(rating);
+    }
+  }
+  return out;
+}
+
+// SetFitFigures: each side's fit summary, goal coverage and blocking pairs
+// (-1 when they cannot be counted).
+void SetFitFigures(const StableMatchingProblem& rankings,
+                   const std::vector<int>& engine,
+                   const std::vector<int>& historical_allowed, BenchRun& run) {
+  sopu::v1::BenchResult& result = run.result;
+  Summarise(run.engine_scores, *result.mutable_engine());
+  Summarise(run.historical_scores, *result.mutable_historical());
+  const double coverage_denominator =
+      run.goal_importance > 0.0 ? run.goal_importance : 1.0;
+  result.mutable_engine()->set_goal_coverage_percent(
+      100.0 * run.engine_covered / coverage_denominator);
+  result.mutable_historical()->set_goal_coverage_percent(
+      100.0 * run.historical_covered / coverage_denominator);
+  absl::StatusOr<std::int64_t> engine_blocking =
+      CountBlockingPairs(rankings, engine);
+  result.mutable_engine()->set_blocking_pairs(
+      engine_blocking.ok() ? *engine_blocking : -1);
+  absl::StatusOr<std::int64_t> historical_blocking =
+      CountBlockingPairs(rankings, historical_allowed);
+  result.mutable_historical()->set_blocking_pairs(
+      historical_blocking.ok() ? *historical_blocking : -1);
+}
+
+// SetCountFigures: matched and historical counts, agreement and the rank
+// correlation of score and rating.
+void SetCountFigures(int rows, const HistoricalComparison& comparison,
+                     BenchRun& run) {
+  sopu::v1::BenchResult& result = run.result;
+  result.set_mentees(rows);
+  result.set_matched(static_cast<int>(run.engine_scores.size()));
+  result.set_matched_percent(
+      rows > 0 ? 100.0 * static_cast<double>(result.matched()) / rows : 0.0);
+  result.set_historical_pairs(static_cast<int>(run.historical_scores.size()));
+  result.set_historical_forbidden(comparison.forbidden);
+  result.set_reproduced(comparison.reproduced);
+  result.set_agreement_percent(result.historical_pairs() > 0
+                                   ? 100.0 * comparison.reproduced /
+                                         result.historical_pairs()
+                                   : 0.0);
+  result.set_rated_pairs(static_cast<int>(run.ratings.size()));
+  if (auto rho = SpearmanCorrelation(run.predicted, run.ratings)) {
+    result.set_spearman(*rho);
+  }
+}
+
+// SetPairFigures compares the engine's matching with the round's historical
+// pairs and sets the pair figures of `run`.
+void SetPairFigures(const sopu::v1::PastCohort& past, const ScoringModel& model,
+                    const sopu::v1::MatchResponse& response, BenchRun& run) {
+  const ScoreMatrix matrix = model.ComputeMatrix({.threads = 1});
+  const int rows = matrix.rows();
+  const SideIndex index = IndexSides(model);
+  const std::vector<int> engine = EnginePairs(response, index, rows);
+  const HistoricalPairs historical = ReadHistoricalPairs(past, index, rows);
+  const StableMatchingProblem rankings = BlockingRankings(model, matrix);
+  const HistoricalComparison comparison =
+      ComparePairs(model, matrix, engine, historical, run);
+  SetFitFigures(rankings, engine, comparison.allowed, run);
+  SetCountFigures(rows, comparison, run);
+}
+
 }  // namespace
 
 BenchRun RunOne(const sopu::v1::PastCohort& past, const BenchPolicy& policy,
@@ -119,10 +345,7 @@ BenchRun RunOne(const sopu::v1::PastCohort& past, const BenchPolicy& policy,
   sopu::v1::BenchResult& result = run.result;
   result.set_cohort(past.name());
   result.set_policy(policy.label);
-  // A groups-only round without both sides is not matched.
-  const bool groups_only = past.pairs_size() == 0 && past.groups_size() > 0 &&
-                           !(HasRole(past.cohort(), sopu::v1::ROLE_MENTEE) &&
-                             HasRole(past.cohort(), sopu::v1::ROLE_MENTOR));
+  const bool groups_only = GroupsOnly(past);
   ViolationList violations;
   absl::StatusOr<PreparedInputs> inputs =
       PrepareInputs(past.cohort(), &policy.policy,
@@ -150,144 +373,13 @@ BenchRun RunOne(const sopu::v1::PastCohort& past, const BenchPolicy& policy,
     result.set_error(std::string(model.status().message()));
     return run;
   }
-  sopu::v1::MatchRequest request;
-  *request.mutable_cohort() = past.cohort();
-  *request.mutable_policy() = policy.policy;
-  request.set_objective(objective);
-  const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<sopu::v1::MatchResponse> response =
-      match ? match(request) : HandleMatch(request);
-  result.set_seconds(
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count());
+      TimedMatch(past, policy, objective, match, result);
   if (!response.ok()) {
     result.set_error(FirstProblem(response.status()));
     return run;
   }
-
-  const ScoreMatrix matrix = model->ComputeMatrix({.threads = 1});
-  const int rows = matrix.rows();
-  const int cols = matrix.cols();
-  const auto& people = model->cohort().participants;
-  std::unordered_map<std::string, int> row_of;
-  std::unordered_map<std::string, int> col_of;
-  for (int r = 0; r < rows; ++r) {
-    row_of.emplace(people[static_cast<std::size_t>(
-                              model->mentees()[static_cast<std::size_t>(r)])]
-                       .id,
-                   r);
-  }
-  for (int c = 0; c < cols; ++c) {
-    col_of.emplace(people[static_cast<std::size_t>(
-                              model->mentors()[static_cast<std::size_t>(c)])]
-                       .id,
-                   c);
-  }
-  auto mentee = [&](int r) -> const Participant& {
-    return people[static_cast<std::size_t>(
-        model->mentees()[static_cast<std::size_t>(r)])];
-  };
-  auto mentor = [&](int c) -> const Participant* {
-    return c < 0 ? nullptr
-                 : &people[static_cast<std::size_t>(
-                       model->mentors()[static_cast<std::size_t>(c)])];
-  };
-
-  std::vector<int> engine(static_cast<std::size_t>(rows), -1);
-  for (const auto& pair : response->pairs()) {
-    engine[static_cast<std::size_t>(row_of.at(pair.mentee_id()))] =
-        col_of.at(pair.mentor_id());
-  }
-  std::vector<int> historical(static_cast<std::size_t>(rows), -1);
-  std::vector<double> rating(static_cast<std::size_t>(rows),
-                             std::numeric_limits<double>::quiet_NaN());
-  for (const auto& pair : past.pairs()) {
-    auto r = row_of.find(pair.mentee_id());
-    auto c = col_of.find(pair.mentor_id());
-    if (r == row_of.end() || c == col_of.end()) continue;  // validated
-    historical[static_cast<std::size_t>(r->second)] = c->second;
-    if (pair.has_rating()) {
-      rating[static_cast<std::size_t>(r->second)] = pair.rating();
-    }
-  }
-
-  // Score-derived rankings for blocking pairs.
-  AssignmentProblem problem;
-  problem.rows = rows;
-  problem.cols = cols;
-  problem.scores.resize(static_cast<std::size_t>(rows) * cols);
-  problem.forbidden.resize(problem.scores.size());
-  for (int r = 0; r < rows; ++r) {
-    for (int c = 0; c < cols; ++c) {
-      const std::size_t at = static_cast<std::size_t>(r) * cols + c;
-      problem.scores[at] = matrix.scores(r, c);
-      problem.forbidden[at] = matrix.allowed(r, c) ? 0 : 1;
-    }
-  }
-  for (int c = 0; c < cols; ++c)
-    problem.capacity.push_back(mentor(c)->capacity);
-  const StableMatchingProblem rankings = RankingsFromScores(problem);
-
-  std::vector<int> historical_allowed = historical;
-  int forbidden = 0;
-  int reproduced = 0;
-  for (int r = 0; r < rows; ++r) {
-    const int e = engine[static_cast<std::size_t>(r)];
-    const int h = historical[static_cast<std::size_t>(r)];
-    run.goal_importance += [&] {
-      double sum = 0.0;
-      for (const auto& [theme, importance] : mentee(r).goals) sum += importance;
-      return sum;
-    }();
-    run.engine_covered += Covered(mentee(r), mentor(e));
-    run.historical_covered += Covered(mentee(r), mentor(h));
-    if (e >= 0) run.engine_scores.push_back(model->Explain(r, e).score);
-    if (h >= 0) {
-      const double score = model->Explain(r, h).score;
-      run.historical_scores.push_back(score);
-      if (!matrix.allowed(r, h)) {
-        ++forbidden;
-        historical_allowed[static_cast<std::size_t>(r)] = -1;
-      }
-      if (h == e) ++reproduced;
-      if (!std::isnan(rating[static_cast<std::size_t>(r)])) {
-        run.predicted.push_back(score);
-        run.ratings.push_back(rating[static_cast<std::size_t>(r)]);
-      }
-    }
-  }
-  Summarise(run.engine_scores, *result.mutable_engine());
-  Summarise(run.historical_scores, *result.mutable_historical());
-  const double coverage_denominator =
-      run.goal_importance > 0.0 ? run.goal_importance : 1.0;
-  result.mutable_engine()->set_goal_coverage_percent(
-      100.0 * run.engine_covered / coverage_denominator);
-  result.mutable_historical()->set_goal_coverage_percent(
-      100.0 * run.historical_covered / coverage_denominator);
-  absl::StatusOr<std::int64_t> engine_blocking =
-      CountBlockingPairs(rankings, engine);
-  result.mutable_engine()->set_blocking_pairs(
-      engine_blocking.ok() ? *engine_blocking : -1);
-  absl::StatusOr<std::int64_t> historical_blocking =
-      CountBlockingPairs(rankings, historical_allowed);
-  result.mutable_historical()->set_blocking_pairs(
-      historical_blocking.ok() ? *historical_blocking : -1);
-
-  result.set_mentees(rows);
-  result.set_matched(static_cast<int>(run.engine_scores.size()));
-  result.set_matched_percent(
-      rows > 0 ? 100.0 * static_cast<double>(result.matched()) / rows : 0.0);
-  result.set_historical_pairs(static_cast<int>(run.historical_scores.size()));
-  result.set_historical_forbidden(forbidden);
-  result.set_reproduced(reproduced);
-  result.set_agreement_percent(result.historical_pairs() > 0
-                                   ? 100.0 * reproduced /
-                                         result.historical_pairs()
-                                   : 0.0);
-  result.set_rated_pairs(static_cast<int>(run.ratings.size()));
-  if (auto rho = SpearmanCorrelation(run.predicted, run.ratings)) {
-    result.set_spearman(*rho);
-  }
+  SetPairFigures(past, *model, *response, run);
   SetGroupResult(past.groups_size(), run);
   return run;
 }

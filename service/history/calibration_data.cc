@@ -53,6 +53,110 @@ void AddGroupObservations(const sopu::v1::PastCohort& past,
   }
 }
 
+// PrepareProblem: why a round's cohort or the policy does not fit it: the
+// status message, with its first violation when it has any.
+std::string PrepareProblem(const absl::Status& status) {
+  const std::vector<FieldViolation> problems = ViolationsOf(status);
+  return problems.empty() ? std::string(status.message())
+                          : absl::StrCat(problems[0].field(), ": ",
+                                         problems[0].description());
+}
+
+// AddPairObservations appends the rated historical pairs of round `round`
+// (pairs without a rating are counted as unrated).
+void AddPairObservations(const sopu::v1::PastCohort& past,
+                         const ScoringModel& model, int round,
+                         CalibrationInput& input, Observations& out) {
+  const auto& people = model.cohort().participants;
+  std::unordered_map<std::string, int> row_of;
+  std::unordered_map<std::string, int> col_of;
+  for (std::size_t r = 0; r < model.mentees().size(); ++r) {
+    row_of.emplace(people[static_cast<std::size_t>(model.mentees()[r])].id,
+                   static_cast<int>(r));
+  }
+  for (std::size_t c = 0; c < model.mentors().size(); ++c) {
+    col_of.emplace(people[static_cast<std::size_t>(model.mentors()[c])].id,
+                   static_cast<int>(c));
+  }
+  for (const auto& pair : past.pairs()) {
+    if (!pair.has_rating()) {
+      ++input.unrated_pairs;
+      continue;
+    }
+    auto r = row_of.find(pair.mentee_id());
+    auto c = col_of.find(pair.mentor_id());
+    if (r == row_of.end() || c == col_of.end()) continue;  // validated
+    const PairExplanation why = model.Explain(r->second, c->second);
+    std::vector<double> features;
+    for (const int k : input.criteria) {
+      features.push_back(why.values[static_cast<std::size_t>(k)].value);
+    }
+    out.rows.push_back(std::move(features));
+    out.outcome.push_back(pair.rating());
+    out.baseline.push_back(why.score);
+    out.group.push_back(round);
+    ++input.pair_observations;
+  }
+}
+
+// AddRound appends the observations of round `round` (its rated pairs, then
+// its rated groups), or the reason it is skipped.
+void AddRound(const sopu::v1::PastCohort& past, int round,
+              const sopu::v1::Policy& policy, CalibrationInput& input,
+              Observations& out) {
+  ViolationList violations;
+  // A groups-only round (e.g. peers) needs no mentor or mentee.
+  const bool groups_only = past.pairs_size() == 0 && past.groups_size() > 0;
+  absl::StatusOr<PreparedInputs> prepared = PrepareInputs(
+      past.cohort(), &policy, /*need_both_sides=*/!groups_only, violations);
+  if (!prepared.ok()) {
+    input.skipped.push_back(
+        absl::StrCat(past.name(), ": ", PrepareProblem(prepared.status())));
+    return;
+  }
+  absl::StatusOr<std::vector<GroupFeatures>> group_features =
+      ScoreHistoricalGroups(prepared->cohort, prepared->policy, past.groups());
+  if (!group_features.ok()) {
+    input.skipped.push_back(
+        absl::StrCat(past.name(), ": ", group_features.status().message()));
+    return;
+  }
+  if (groups_only) {
+    ++input.rounds_used;
+  } else {
+    absl::StatusOr<ScoringModel> model =
+        ScoringModel::Build(prepared->cohort, prepared->policy);
+    if (!model.ok()) {
+      input.skipped.push_back(
+          absl::StrCat(past.name(), ": ", model.status().message()));
+      return;
+    }
+    ++input.rounds_used;
+    AddPairObservations(past, *model, round, input, out);
+  }
+  AddGroupObservations(past, *group_features, round, input, out);
+}
+
+// SetCalibrationData moves the collected observations into input.data (one
+// row per observation, one column per soft criterion).
+void SetCalibrationData(Observations observations, CalibrationInput& input) {
+  const std::vector<std::vector<double>>& rows = observations.rows;
+  const auto n = static_cast<Eigen::Index>(rows.size());
+  const auto k = static_cast<Eigen::Index>(input.criteria.size());
+  input.data.features.resize(n, k);
+  input.data.outcome.resize(n);
+  input.data.baseline.resize(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    for (Eigen::Index j = 0; j < k; ++j) {
+      input.data.features(i, j) =
+          rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
+    }
+    input.data.outcome(i) = observations.outcome[static_cast<std::size_t>(i)];
+    input.data.baseline(i) = observations.baseline[static_cast<std::size_t>(i)];
+  }
+  input.data.group = std::move(observations.group);
+}
+
 }  // namespace
 
 GroupFeatures ScoreGroup(const ScoringModel& pool_model,
@@ -157,95 +261,9 @@ absl::StatusOr<CalibrationInput> BuildCalibrationInput(
   }
   Observations observations;
   for (std::size_t g = 0; g < rounds.size(); ++g) {
-    const sopu::v1::PastCohort& past = rounds[g];
-    ViolationList violations;
-    // A groups-only round (e.g. peers) needs no mentor or mentee.
-    const bool groups_only = past.pairs_size() == 0 && past.groups_size() > 0;
-    absl::StatusOr<PreparedInputs> prepared = PrepareInputs(
-        past.cohort(), &policy, /*need_both_sides=*/!groups_only, violations);
-    if (!prepared.ok()) {
-      const std::vector<FieldViolation> problems =
-          ViolationsOf(prepared.status());
-      input.skipped.push_back(absl::StrCat(
-          past.name(), ": ",
-          problems.empty() ? std::string(prepared.status().message())
-                           : absl::StrCat(problems[0].field(), ": ",
-                                          problems[0].description())));
-      continue;
-    }
-    absl::StatusOr<std::vector<GroupFeatures>> group_features =
-        ScoreHistoricalGroups(prepared->cohort, prepared->policy,
-                              past.groups());
-    if (!group_features.ok()) {
-      input.skipped.push_back(
-          absl::StrCat(past.name(), ": ", group_features.status().message()));
-      continue;
-    }
-    if (groups_only) {
-      ++input.rounds_used;
-      AddGroupObservations(past, *group_features, static_cast<int>(g), input,
-                           observations);
-      continue;
-    }
-    absl::StatusOr<ScoringModel> model =
-        ScoringModel::Build(prepared->cohort, prepared->policy);
-    if (!model.ok()) {
-      input.skipped.push_back(
-          absl::StrCat(past.name(), ": ", model.status().message()));
-      continue;
-    }
-    const auto& people = model->cohort().participants;
-    std::unordered_map<std::string, int> row_of;
-    std::unordered_map<std::string, int> col_of;
-    for (std::size_t r = 0; r < model->mentees().size(); ++r) {
-      row_of.emplace(people[static_cast<std::size_t>(model->mentees()[r])].id,
-                     static_cast<int>(r));
-    }
-    for (std::size_t c = 0; c < model->mentors().size(); ++c) {
-      col_of.emplace(people[static_cast<std::size_t>(model->mentors()[c])].id,
-                     static_cast<int>(c));
-    }
-    ++input.rounds_used;
-    for (const auto& pair : past.pairs()) {
-      if (!pair.has_rating()) {
-        ++input.unrated_pairs;
-        continue;
-      }
-      auto r = row_of.find(pair.mentee_id());
-      auto c = col_of.find(pair.mentor_id());
-      if (r == row_of.end() || c == col_of.end()) continue;  // validated
-      const PairExplanation why = model->Explain(r->second, c->second);
-      std::vector<double> features;
-      for (const int k : input.criteria) {
-        features.push_back(why.values[static_cast<std::size_t>(k)].value);
-      }
-      observations.rows.push_back(std::move(features));
-      observations.outcome.push_back(pair.rating());
-      observations.baseline.push_back(why.score);
-      observations.group.push_back(static_cast<int>(g));
-      ++input.pair_observations;
-    }
-    AddGroupObservations(past, *group_features, static_cast<int>(g), input,
-                         observations);
+    AddRound(rounds[g], static_cast<int>(g), policy, input, observations);
   }
-  const std::vector<std::vector<double>>& rows = observations.rows;
-  const std::vector<double>& outcome = observations.outcome;
-  const std::vector<double>& baseline = observations.baseline;
-  std::vector<int>& group = observations.group;
-  const auto n = static_cast<Eigen::Index>(rows.size());
-  const auto k = static_cast<Eigen::Index>(input.criteria.size());
-  input.data.features.resize(n, k);
-  input.data.outcome.resize(n);
-  input.data.baseline.resize(n);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    for (Eigen::Index j = 0; j < k; ++j) {
-      input.data.features(i, j) =
-          rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
-    }
-    input.data.outcome(i) = outcome[static_cast<std::size_t>(i)];
-    input.data.baseline(i) = baseline[static_cast<std::size_t>(i)];
-  }
-  input.data.group = std::move(group);
+  SetCalibrationData(std::move(observations), input);
   return input;
 }
 

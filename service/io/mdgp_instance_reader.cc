@@ -77,11 +77,8 @@ absl::Status ReadBounds(Tokenizer& tokens, int groups, MdgpInstance& out,
   return absl::OkStatus();
 }
 
-}  // namespace
-
-absl::StatusOr<MdgpInstance> ParseMdgpInstance(std::string_view text) {
-  Tokenizer tokens(text);
-  MdgpInstance out;
+// ReadHeader reads n, m and the kind, the first three tokens of line 1.
+absl::Status ReadHeader(Tokenizer& tokens, MdgpInstance& out, int& groups) {
   if (!tokens.Next()) {
     return absl::InvalidArgumentError(
         "line 1: empty file, expected n m kind and the size bounds");
@@ -90,7 +87,6 @@ absl::StatusOr<MdgpInstance> ParseMdgpInstance(std::string_view text) {
     return tokens.Error(absl::StrCat(
         "expected the number of elements (an integer 0..", kMaxElements, ")"));
   }
-  int groups = 0;
   if (!tokens.Next()) return tokens.EndError("file ends before m");
   if (!ParseCount(tokens.token(), std::max(out.elements, 1), groups) ||
       groups < 1) {
@@ -101,6 +97,69 @@ absl::StatusOr<MdgpInstance> ParseMdgpInstance(std::string_view text) {
   if (out.kind != "ss" && out.kind != "ds") {
     return tokens.Error("expected the kind ss or ds");
   }
+  return absl::OkStatus();
+}
+
+// ReadPairIds reads the two different element ids of a pair line, the first
+// being the tokenizer's current token.
+absl::Status ReadPairIds(Tokenizer& tokens, int elements,
+                         std::array<int, 2>& ids) {
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (k > 0 && !tokens.Next()) {
+      return tokens.EndError("file ends inside a pair line");
+    }
+    if (!ParseCount(tokens.token(), elements - 1, ids[k])) {
+      return tokens.Error(
+          absl::StrCat("element id must be in 0..", elements - 1));
+    }
+  }
+  if (ids[0] == ids[1]) {
+    return tokens.Error("a pair needs two different elements");
+  }
+  return absl::OkStatus();
+}
+
+// ReadPairLine reads "i j d" (the tokenizer at i) into both halves of the
+// distance matrix; a pair may be listed once. `seen` marks the listed
+// pairs (i < j).
+absl::Status ReadPairLine(Tokenizer& tokens, MdgpInstance& out,
+                          std::vector<std::uint8_t>& seen) {
+  const auto n = static_cast<std::size_t>(out.elements);
+  std::array<int, 2> ids = {0, 0};
+  if (absl::Status s = ReadPairIds(tokens, out.elements, ids); !s.ok()) {
+    return s;
+  }
+  if (!tokens.Next()) {
+    return tokens.EndError("file ends before the pair's distance");
+  }
+  double d = 0.0;
+  int decimals = 0;
+  if (!ParseDecimal(tokens.token(), d, decimals)) {
+    return tokens.Error("expected a plain decimal number");
+  }
+  if (std::abs(d) > kMaxAbsDistance) {
+    return tokens.Error("distance magnitude above 1e12");
+  }
+  out.decimals = std::max(out.decimals, decimals);
+  const auto i = static_cast<std::size_t>(std::min(ids[0], ids[1]));
+  const auto j = static_cast<std::size_t>(std::max(ids[0], ids[1]));
+  if (seen[i * n + j] != 0) {
+    return tokens.Error(
+        absl::StrCat("pair ", i, " ", j, " is listed a second time"));
+  }
+  seen[i * n + j] = 1;
+  out.distance[i * n + j] = d;
+  out.distance[j * n + i] = d;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<MdgpInstance> ParseMdgpInstance(std::string_view text) {
+  Tokenizer tokens(text);
+  MdgpInstance out;
+  int groups = 0;
+  if (absl::Status s = ReadHeader(tokens, out, groups); !s.ok()) return s;
   bool have_token = false;
   if (absl::Status s = ReadBounds(tokens, groups, out, have_token); !s.ok()) {
     return s;
@@ -116,40 +175,7 @@ absl::StatusOr<MdgpInstance> ParseMdgpInstance(std::string_view text) {
   out.distance.assign(n * n, 0.0);
   std::vector<std::uint8_t> seen(n * n, 0);
   while (have_token) {
-    std::array<int, 2> ids = {0, 0};
-    for (std::size_t k = 0; k < 2; ++k) {
-      if (k > 0 && !tokens.Next()) {
-        return tokens.EndError("file ends inside a pair line");
-      }
-      if (!ParseCount(tokens.token(), out.elements - 1, ids[k])) {
-        return tokens.Error(
-            absl::StrCat("element id must be in 0..", out.elements - 1));
-      }
-    }
-    if (ids[0] == ids[1]) {
-      return tokens.Error("a pair needs two different elements");
-    }
-    if (!tokens.Next()) {
-      return tokens.EndError("file ends before the pair's distance");
-    }
-    double d = 0.0;
-    int decimals = 0;
-    if (!ParseDecimal(tokens.token(), d, decimals)) {
-      return tokens.Error("expected a plain decimal number");
-    }
-    if (std::abs(d) > kMaxAbsDistance) {
-      return tokens.Error("distance magnitude above 1e12");
-    }
-    out.decimals = std::max(out.decimals, decimals);
-    const auto i = static_cast<std::size_t>(std::min(ids[0], ids[1]));
-    const auto j = static_cast<std::size_t>(std::max(ids[0], ids[1]));
-    if (seen[i * n + j] != 0) {
-      return tokens.Error(
-          absl::StrCat("pair ", i, " ", j, " is listed a second time"));
-    }
-    seen[i * n + j] = 1;
-    out.distance[i * n + j] = d;
-    out.distance[j * n + i] = d;
+    if (absl::Status s = ReadPairLine(tokens, out, seen); !s.ok()) return s;
     have_token = tokens.Next();
   }
   return out;

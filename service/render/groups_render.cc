@@ -27,11 +27,10 @@ const char* StatusText(sopu::v1::GroupsStatus status) {
   }
 }
 
-}  // namespace
-
-void RenderGroupsTable(const sopu::v1::GroupsResponse& response,
-                       const sopu::v1::Cohort& cohort, std::ostream& out) {
-  const DisplayNames names(cohort);
+// RenderHeadline: the policy and status, then either why no groups can be
+// formed or the summary figures.
+void RenderHeadline(const sopu::v1::GroupsResponse& response,
+                    std::ostream& out) {
   const auto& s = response.summary();
   out << "Policy: " << PolicyName(response.policy()) << " · groups · "
       << StatusText(response.status()) << '\n';
@@ -40,41 +39,58 @@ void RenderGroupsTable(const sopu::v1::GroupsResponse& response,
     for (const auto& f : response.infeasible()) {
       out << "  - " << f.explanation() << '\n';
     }
-  } else {
-    out << s.groups() << " groups of " << s.assigned() << " of " << s.members()
-        << " members · total " << FormatFixed(s.total(), 3) << " (bound "
-        << FormatFixed(s.upper_bound(), 3) << ") · worst mean "
-        << FormatFixed(s.worst_mean_pair_score(), 3) << " · best found at "
-        << FormatFixed(s.seconds_to_best(), 1) << " s of "
-        << FormatFixed(s.seconds(), 1) << " s (" << s.stop_reason() << ", seed "
-        << s.seed() << ")\n";
+    return;
   }
-  for (const auto& g : response.groups()) {
-    out << "\nGroup " << g.number();
-    if (!g.key_value().empty()) out << " (" << g.key_value() << ")";
-    out << " · " << g.member_ids_size() << " members · score "
-        << FormatFixed(g.score(), 3) << " · mean pair "
-        << FormatFixed(g.mean_pair_score(), 3) << '\n';
-    std::string criteria;
-    for (int k = 0; k < g.breakdown_size() && k < kTableCriteria; ++k) {
-      const auto& c = g.breakdown(k);
-      if (c.contribution() <= 0.0) break;
-      absl::StrAppend(&criteria, k > 0 ? " · " : "", c.criterion(), " ",
-                      FormatFixed(c.contribution(), 2));
-    }
-    if (!criteria.empty()) out << "  main criteria: " << criteria << '\n';
-    if (!g.facilitator_id().empty()) {
-      out << "  facilitator: " << g.facilitator_id() << ' '
-          << names.Of(g.facilitator_id()) << " (fit "
-          << FormatFixed(g.facilitator_fit(), 3) << ")\n";
-    } else if (!g.facilitator_note().empty()) {
-      out << "  facilitator: none — " << g.facilitator_note() << '\n';
-    }
-    for (const auto& id : g.member_ids()) {
-      out << "    " << PadRight(id, kIdWidth) << ' '
-          << PadRight(names.Of(id), kNameWidth) << '\n';
-    }
+  out << s.groups() << " groups of " << s.assigned() << " of " << s.members()
+      << " members · total " << FormatFixed(s.total(), 3) << " (bound "
+      << FormatFixed(s.upper_bound(), 3) << ") · worst mean "
+      << FormatFixed(s.worst_mean_pair_score(), 3) << " · best found at "
+      << FormatFixed(s.seconds_to_best(), 1) << " s of "
+      << FormatFixed(s.seconds(), 1) << " s (" << s.stop_reason() << ", seed "
+      << s.seed() << ")\n";
+}
+
+// MainCriteria: the group's first kTableCriteria contributing criteria with
+// their contributions, " · "-separated; empty when none contributes.
+std::string MainCriteria(const sopu::v1::FormedGroup& g) {
+  std::string criteria;
+  for (int k = 0; k < g.breakdown_size() && k < kTableCriteria; ++k) {
+    const auto& c = g.breakdown(k);
+    if (c.contribution() <= 0.0) break;
+    absl::StrAppend(&criteria, k > 0 ? " · " : "", c.criterion(), " ",
+                    FormatFixed(c.contribution(), 2));
   }
+  return criteria;
+}
+
+// RenderGroup: one group's heading, main criteria, facilitator (or why it
+// has none) and members.
+void RenderGroup(const sopu::v1::FormedGroup& g, const DisplayNames& names,
+                 std::ostream& out) {
+  out << "\nGroup " << g.number();
+  if (!g.key_value().empty()) out << " (" << g.key_value() << ")";
+  out << " · " << g.member_ids_size() << " members · score "
+      << FormatFixed(g.score(), 3) << " · mean pair "
+      << FormatFixed(g.mean_pair_score(), 3) << '\n';
+  const std::string criteria = MainCriteria(g);
+  if (!criteria.empty()) out << "  main criteria: " << criteria << '\n';
+  if (!g.facilitator_id().empty()) {
+    out << "  facilitator: " << g.facilitator_id() << ' '
+        << names.Of(g.facilitator_id()) << " (fit "
+        << FormatFixed(g.facilitator_fit(), 3) << ")\n";
+  } else if (!g.facilitator_note().empty()) {
+    out << "  facilitator: none — " << g.facilitator_note() << '\n';
+  }
+  for (const auto& id : g.member_ids()) {
+    out << "    " << PadRight(id, kIdWidth) << ' '
+        << PadRight(names.Of(id), kNameWidth) << '\n';
+  }
+}
+
+// RenderRulesAndUnassigned: whether each rule holds, then who is in no
+// group and why (each section only when not empty).
+void RenderRulesAndUnassigned(const sopu::v1::GroupsResponse& response,
+                              const DisplayNames& names, std::ostream& out) {
   if (!response.rules().empty()) {
     out << "\nRules\n";
     for (const auto& r : response.rules()) {
@@ -91,6 +107,16 @@ void RenderGroupsTable(const sopu::v1::GroupsResponse& response,
           << '\n';
     }
   }
+}
+
+}  // namespace
+
+void RenderGroupsTable(const sopu::v1::GroupsResponse& response,
+                       const sopu::v1::Cohort& cohort, std::ostream& out) {
+  const DisplayNames names(cohort);
+  RenderHeadline(response, out);
+  for (const auto& g : response.groups()) RenderGroup(g, names, out);
+  RenderRulesAndUnassigned(response, names, out);
 }
 
 void RenderGroupsCsv(const sopu::v1::GroupsResponse& response,

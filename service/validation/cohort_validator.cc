@@ -138,15 +138,42 @@ class CohortChecker {
     }
   }
 
+  // CheckParticipant reports participant i's problems, field by field in
+  // the order of the message.
   void CheckParticipant(int i, const Participant& p) {
     const std::string base = Path(absl::StrCat("participants[", i, "]"));
+    CheckParticipantId(i, p, base);
+    const bool is_mentee = CheckRoles(p, base);
+    CheckLevels(p.competences(), base + ".competences", "level");
+    CheckLevels(p.goals(), base + ".goals", "importance");
+    if (is_mentee) CheckMenteeHasGoal(p, base);
+    CheckAttributes(p, base);
+    CheckTags(p, base);
+    CheckNumbers(p, base);
+    CheckLocation(p, base);
+    CheckAvailability(p, base);
+    if (p.has_capacity() && (p.capacity() < 0 || p.capacity() > kMaxCapacity)) {
+      out_.Add(base + ".capacity", p.capacity() < 0 ? "must not be negative"
+                                                    : "must be at most 1000");
+    }
+    CheckIdList(p.avoid(), base + ".avoid", p.id(), /*unique=*/false);
+    CheckIdList(p.wishes(), base + ".wishes", p.id(), /*unique=*/true);
+  }
+
+  // CheckParticipantId: a valid id, not taken by an earlier participant.
+  void CheckParticipantId(int i, const Participant& p,
+                          const std::string& base) {
     if (std::string problem = IdProblem(p.id()); !problem.empty()) {
       out_.Add(base + ".id", problem);
     } else if (int first = first_index_.at(p.id()); first != i) {
       out_.Add(base + ".id",
                absl::StrCat("duplicates the id of participants[", first, "]"));
     }
+  }
 
+  // CheckRoles: at least one role, each a known one; returns whether the
+  // participant is a mentee.
+  bool CheckRoles(const Participant& p, const std::string& base) {
     bool is_mentee = false;
     if (p.roles().empty()) {
       out_.Add(base + ".roles",
@@ -161,19 +188,22 @@ class CohortChecker {
                  "must be mentor, mentee, facilitator or peer");
       }
     }
+    return is_mentee;
+  }
 
-    CheckLevels(p.competences(), base + ".competences", "level");
-    CheckLevels(p.goals(), base + ".goals", "importance");
-    if (is_mentee) {
-      bool has_goal = false;
-      for (const auto& [key, value] : p.goals()) {
-        if (std::isfinite(value) && value > 0.0) has_goal = true;
-      }
-      if (!has_goal) {
-        out_.Add(base + ".goals", "a mentee needs at least one goal above 0");
-      }
+  // CheckMenteeHasGoal: a mentee needs a goal to be matched on.
+  void CheckMenteeHasGoal(const Participant& p, const std::string& base) {
+    const bool has_goal =
+        std::any_of(p.goals().begin(), p.goals().end(), [](const auto& goal) {
+          return std::isfinite(goal.second) && goal.second > 0.0;
+        });
+    if (!has_goal) {
+      out_.Add(base + ".goals", "a mentee needs at least one goal above 0");
     }
+  }
 
+  // CheckAttributes: named attributes with values of bounded length.
+  void CheckAttributes(const Participant& p, const std::string& base) {
     for (const auto& [key, value] : p.attributes()) {
       if (key.empty()) {
         out_.Add(base + ".attributes", "an attribute has an empty name");
@@ -182,6 +212,10 @@ class CohortChecker {
                  "must be at most 256 characters");
       }
     }
+  }
+
+  // CheckTags: named tag sets whose values are 1..256 characters.
+  void CheckTags(const Participant& p, const std::string& base) {
     for (const auto& [key, set] : p.tags()) {
       if (key.empty()) {
         out_.Add(base + ".tags", "a tag set has an empty name");
@@ -194,6 +228,10 @@ class CohortChecker {
         }
       }
     }
+  }
+
+  // CheckNumbers: finite numbers, reported in key order (stable output).
+  void CheckNumbers(const Participant& p, const std::string& base) {
     std::set<std::string> number_keys;
     for (const auto& [key, value] : p.numbers()) number_keys.insert(key);
     for (const std::string& key : number_keys) {
@@ -202,29 +240,28 @@ class CohortChecker {
                  "must be a finite number");
       }
     }
+  }
 
-    if (p.has_location() && p.location().has_coordinates()) {
-      const double lat = p.location().lat();
-      const double lon = p.location().lon();
-      if (!std::isfinite(lat) || lat < -90.0 || lat > 90.0) {
-        out_.Add(base + ".location.lat", "latitude must be in -90..90");
-      }
-      if (!std::isfinite(lon) || lon < -180.0 || lon > 180.0) {
-        out_.Add(base + ".location.lon", "longitude must be in -180..180");
-      }
+  // CheckLocation: coordinates, when given, on the globe.
+  void CheckLocation(const Participant& p, const std::string& base) {
+    if (!p.has_location() || !p.location().has_coordinates()) return;
+    const double lat = p.location().lat();
+    const double lon = p.location().lon();
+    if (!std::isfinite(lat) || lat < -90.0 || lat > 90.0) {
+      out_.Add(base + ".location.lat", "latitude must be in -90..90");
     }
+    if (!std::isfinite(lon) || lon < -180.0 || lon > 180.0) {
+      out_.Add(base + ".location.lon", "longitude must be in -180..180");
+    }
+  }
+
+  // CheckAvailability: no empty time slot.
+  void CheckAvailability(const Participant& p, const std::string& base) {
     for (int k = 0; k < p.availability_size(); ++k) {
       if (p.availability(k).empty()) {
         out_.Add(absl::StrCat(base, ".availability[", k, "]"), "is empty");
       }
     }
-
-    if (p.has_capacity() && (p.capacity() < 0 || p.capacity() > kMaxCapacity)) {
-      out_.Add(base + ".capacity", p.capacity() < 0 ? "must not be negative"
-                                                    : "must be at most 1000");
-    }
-    CheckIdList(p.avoid(), base + ".avoid", p.id(), /*unique=*/false);
-    CheckIdList(p.wishes(), base + ".wishes", p.id(), /*unique=*/true);
   }
 
   const Cohort& cohort_;

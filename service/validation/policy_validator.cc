@@ -122,31 +122,16 @@ class PolicyChecker {
     if (value < 0 || value > kMaxCount) out_.Add(path, "must be in 0..1000");
   }
 
+  // CheckCriterion: the weight, then the parameters of the criterion's kind.
   void CheckCriterion(const Criterion& c, const std::string& base) {
     if (!std::isfinite(c.weight()) || c.weight() < 0.0 ||
         c.weight() > kMaxWeight) {
       out_.Add(base + ".weight", "must be a finite number in 0..1000");
     }
     switch (c.kind_case()) {
-      case Criterion::kComplement: {
-        const auto& themes = c.complement().themes();
-        for (int t = 0; t < themes.size(); ++t) {
-          if (!fields_.themes.contains(themes[t])) {
-            out_.Add(absl::StrCat(base, ".complement.themes[", t, "]"),
-                     "unknown theme; it is not in the cohort's taxonomy");
-          }
-        }
-        if (themes.empty() && fields_.themes.empty()) {
-          out_.Add(base + ".complement",
-                   "the cohort has no themes to compare; add competence and "
-                   "goal columns (or a taxonomy)");
-        }
-        const double min = c.complement().min_coverage();
-        if (!std::isfinite(min) || min < 0.0 || min > 1.0) {
-          out_.Add(base + ".complement.min_coverage", "must be in 0..1");
-        }
+      case Criterion::kComplement:
+        CheckComplement(c.complement(), base + ".complement");
         break;
-      }
       case Criterion::kSimilar:
         RequireField(fields_.attributes, c.similar().attribute(),
                      base + ".similar.attribute", "attribute");
@@ -161,40 +146,69 @@ class PolicyChecker {
         CheckCount(c.overlap().minimum(), base + ".overlap.minimum");
         CheckCount(c.overlap().saturation(), base + ".overlap.saturation");
         break;
-      case Criterion::kDistance: {
-        if (!sopu::v1::Distance::Mode_IsValid(c.distance().mode())) {
-          out_.Add(base + ".distance.mode", "unknown mode");
-        }
-        const double max_km = c.distance().max_km();
-        if (!std::isfinite(max_km) || max_km < 0.0) {
-          out_.Add(base + ".distance.max_km",
-                   "must be a positive number of kilometres");
-        }
+      case Criterion::kDistance:
+        CheckDistance(c.distance(), base + ".distance");
         break;
-      }
-      case Criterion::kGap: {
-        const auto& gap = c.gap();
-        RequireField(fields_.numbers, gap.number(), base + ".gap.number",
-                     "number");
-        if (!std::isfinite(gap.min_gap())) {
-          out_.Add(base + ".gap.min_gap", "must be a finite number");
-        }
-        if (gap.has_max_gap() &&
-            (!std::isfinite(gap.max_gap()) || gap.max_gap() < gap.min_gap())) {
-          out_.Add(base + ".gap.max_gap",
-                   "must be a finite number not below min_gap");
-        }
-        if (gap.has_tolerance() &&
-            (!std::isfinite(gap.tolerance()) || gap.tolerance() <= 0.0)) {
-          out_.Add(base + ".gap.tolerance", "must be a number above 0");
-        }
+      case Criterion::kGap:
+        CheckGap(c.gap(), base + ".gap");
         break;
-      }
       case Criterion::KIND_NOT_SET:
         out_.Add(base,
                  "set one kind: complement, similar, different, overlap, "
                  "distance or gap");
         break;
+    }
+  }
+
+  // CheckComplement: themes of the taxonomy (some must exist when none is
+  // named) and a minimum coverage in 0..1. `path` ends in ".complement".
+  void CheckComplement(const sopu::v1::Complement& complement,
+                       const std::string& path) {
+    const auto& themes = complement.themes();
+    for (int t = 0; t < themes.size(); ++t) {
+      if (!fields_.themes.contains(themes[t])) {
+        out_.Add(absl::StrCat(path, ".themes[", t, "]"),
+                 "unknown theme; it is not in the cohort's taxonomy");
+      }
+    }
+    if (themes.empty() && fields_.themes.empty()) {
+      out_.Add(path,
+               "the cohort has no themes to compare; add competence and "
+               "goal columns (or a taxonomy)");
+    }
+    const double min = complement.min_coverage();
+    if (!std::isfinite(min) || min < 0.0 || min > 1.0) {
+      out_.Add(path + ".min_coverage", "must be in 0..1");
+    }
+  }
+
+  // CheckDistance: a known mode and a non-negative limit. `path` ends in
+  // ".distance".
+  void CheckDistance(const sopu::v1::Distance& distance,
+                     const std::string& path) {
+    if (!sopu::v1::Distance::Mode_IsValid(distance.mode())) {
+      out_.Add(path + ".mode", "unknown mode");
+    }
+    const double max_km = distance.max_km();
+    if (!std::isfinite(max_km) || max_km < 0.0) {
+      out_.Add(path + ".max_km", "must be a positive number of kilometres");
+    }
+  }
+
+  // CheckGap: a known number, finite bounds min_gap <= max_gap and a
+  // positive tolerance. `path` ends in ".gap".
+  void CheckGap(const sopu::v1::Gap& gap, const std::string& path) {
+    RequireField(fields_.numbers, gap.number(), path + ".number", "number");
+    if (!std::isfinite(gap.min_gap())) {
+      out_.Add(path + ".min_gap", "must be a finite number");
+    }
+    if (gap.has_max_gap() &&
+        (!std::isfinite(gap.max_gap()) || gap.max_gap() < gap.min_gap())) {
+      out_.Add(path + ".max_gap", "must be a finite number not below min_gap");
+    }
+    if (gap.has_tolerance() &&
+        (!std::isfinite(gap.tolerance()) || gap.tolerance() <= 0.0)) {
+      out_.Add(path + ".tolerance", "must be a number above 0");
     }
   }
 
