@@ -38,7 +38,7 @@ struct MatchOptions {
   double continuity_bonus = kDefaultContinuityBonus;
   // kMaxScore only: pairs whose policy score is below this, 0..1, are not
   // used (the continuity bonus never lifts a pair over it). Unset: none.
-  std::optional<double> min_score;
+  std::optional<double> min_score = std::nullopt;
   // kStable only: mentees rank mentors by their wish-lists instead of by
   // score (a mentee with an empty wish-list ranks by score). Default false.
   bool use_wishes = false;

@@ -73,15 +73,15 @@ struct MatchPair {
 struct PreviousPair {
   int row = -1;
   int col = -1;
-  std::string mentee_id;
-  std::string mentor_id;
+  std::string mentee_id = {};
+  std::string mentor_id = {};
 };
 
 // MatchPairs: the pair lists of a match, each in the caller's order.
 struct MatchPairs {
-  std::vector<MatchPair> locked;       // must be in the result
-  std::vector<MatchPair> forbidden;    // must not be in the result
-  std::vector<PreviousPair> previous;  // earn the continuity bonus
+  std::vector<MatchPair> locked = {};       // must be in the result
+  std::vector<MatchPair> forbidden = {};    // must not be in the result
+  std::vector<PreviousPair> previous = {};  // earn the continuity bonus
 };
 
 // PairIssue: one problem of one pair list entry, structured so that the

@@ -79,7 +79,7 @@ struct MatchInput {
   // capacities and the mentees' wish-lists). Required; borrowed.
   const ScoringModel* model = nullptr;
   // Locked, forbidden and previous pairs, in the model's rows and columns.
-  MatchPairs pairs;
+  MatchPairs pairs = {};
 };
 
 struct MatchResult {
