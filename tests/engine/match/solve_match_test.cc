@@ -197,51 +197,62 @@ void ExpectReport(const MatchCase& c, const MatchResult& result) {
 }
 
 // ExpectReason: the unmatched mentee's reason holds in the result.
+// RowOptions: an unmatched row's mentors as the reasons see them.
+struct RowOptions {
+  int allowed = 0;       // by the policy
+  int not_excluded = 0;  // by the policy and the request
+  std::vector<int> usable;
+  int seats = 0;               // of the usable mentors
+  bool room = false;           // a usable mentor has a seat left
+  bool positive_room = false;  // ... and taking it adds value
+};
+
+RowOptions OptionsOf(const MatchCase& c, const MatchOptions& o,
+                     const MatchResult& result, int r) {
+  const std::vector<int> load = Loads(c, result.mentor_of);
+  RowOptions row;
+  for (int col = 0; col < c.cols(); ++col) {
+    row.allowed += c.matrix.allowed(r, col);
+    row.not_excluded += c.matrix.allowed(r, col) && !c.Excluded(r, col);
+    if (!Usable(c, o, r, col)) continue;
+    row.usable.push_back(col);
+    row.seats += c.capacity[Idx(col)];
+    const bool has_room = load[Idx(col)] < c.capacity[Idx(col)];
+    row.room = row.room || has_room;
+    row.positive_room =
+        row.positive_room || (has_room && Value(c, o, r, col) > 0.0);
+  }
+  return row;
+}
+
 void ExpectReason(const MatchCase& c, const MatchOptions& o,
                   const MatchResult& result, const UnmatchedMentee& mentee) {
-  const int r = mentee.row;
   const UnmatchedReason& reason = mentee.reason;
-  const std::vector<int> load = Loads(c, result.mentor_of);
-  int allowed = 0;
-  int not_excluded = 0;
-  std::vector<int> usable;
-  for (int col = 0; col < c.cols(); ++col) {
-    allowed += c.matrix.allowed(r, col);
-    not_excluded += c.matrix.allowed(r, col) && !c.Excluded(r, col);
-    if (Usable(c, o, r, col)) usable.push_back(col);
-  }
-  int seats = 0;
-  bool room = false;
-  bool positive_room = false;  // a mentor with room adds value
-  for (const int col : usable) {
-    seats += c.capacity[Idx(col)];
-    const bool has_room = load[Idx(col)] < c.capacity[Idx(col)];
-    room = room || has_room;
-    positive_room = positive_room || (has_room && Value(c, o, r, col) > 0.0);
-  }
+  const RowOptions row = OptionsOf(c, o, result, mentee.row);
+  const std::vector<int>& usable = row.usable;
   switch (reason.cause) {
     case UnmatchedCause::kNoMentorAllowed:
-      EXPECT_EQ(allowed, 0);
+      EXPECT_EQ(row.allowed, 0);
       break;
     case UnmatchedCause::kAllForbiddenByRequest:
-      EXPECT_GT(allowed, 0);
-      EXPECT_EQ(not_excluded, 0);
+      EXPECT_GT(row.allowed, 0);
+      EXPECT_EQ(row.not_excluded, 0);
       break;
     case UnmatchedCause::kBelowMinScore:
       EXPECT_TRUE(o.min_score.has_value());
-      EXPECT_GT(not_excluded, 0);
+      EXPECT_GT(row.not_excluded, 0);
       EXPECT_TRUE(usable.empty());
       break;
     case UnmatchedCause::kLeftOutScoresMore:
       // Only the max-score objective may leave a mentee out next to a free
       // seat, and only when taking it adds nothing.
       EXPECT_EQ(o.objective, MatchObjective::kMaxScore);
-      EXPECT_TRUE(room);
-      EXPECT_FALSE(positive_room);
+      EXPECT_TRUE(row.room);
+      EXPECT_FALSE(row.positive_room);
       break;
     case UnmatchedCause::kNotOnWishList:
       EXPECT_TRUE(o.use_wishes);
-      EXPECT_TRUE(room);
+      EXPECT_TRUE(row.room);
       break;
     case UnmatchedCause::kNoRoomWhenProposing:
       ADD_FAILURE() << "deferred acceptance by score leaves nobody out "
@@ -249,9 +260,9 @@ void ExpectReason(const MatchCase& c, const MatchOptions& o,
       break;
     case UnmatchedCause::kMentorsFull:
       EXPECT_FALSE(usable.empty());
-      EXPECT_FALSE(room);
+      EXPECT_FALSE(row.room);
       EXPECT_EQ(reason.mentors, static_cast<int>(usable.size()));
-      EXPECT_EQ(reason.seats, seats);
+      EXPECT_EQ(reason.seats, row.seats);
       EXPECT_EQ(reason.only_mentor, usable.size() == 1 ? usable[0] : -1);
       ASSERT_TRUE(reason.competing.has_value());  // small cases count
       EXPECT_GE(*reason.competing, 1);            // the mentee itself
