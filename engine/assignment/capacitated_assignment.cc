@@ -120,9 +120,7 @@ absl::Status Validate(const AssignmentProblem& p,
 // Usable: whether pair (i, j) may be used under `options`.
 bool Usable(const AssignmentProblem& p, const AssignmentOptions& options, int i,
             int j) {
-  if (!p.allowed(i, j)) return false;
-  return options.objective != AssignmentObjective::kMaxScore ||
-         !options.min_score.has_value() || p.score(i, j) >= *options.min_score;
+  return p.allowed(i, j) && MeetsMinScore(options, p.score(i, j));
 }
 
 std::vector<std::uint8_t> UsableMask(const AssignmentProblem& p,
@@ -585,6 +583,11 @@ bool ColumnsSatisfyCertificate(const AssignmentProblem& p,
 }
 
 }  // namespace
+
+bool MeetsMinScore(const AssignmentOptions& options, double score) {
+  return options.objective != AssignmentObjective::kMaxScore ||
+         !options.min_score.has_value() || score >= *options.min_score;
+}
 
 absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
     const AssignmentProblem& problem, const AssignmentOptions& options,

@@ -37,6 +37,13 @@ struct AssignmentOptions {
   std::optional<double> min_score;
 };
 
+// MeetsMinScore: whether a pair scoring `score` passes the options' minimum:
+// always, unless the objective is kMaxScore and min_score is set, then
+// score >= *min_score (false for NaN). The one test of the minimum: the
+// solver, its certificate and the match workflow's reasons all call it.
+[[nodiscard]] bool MeetsMinScore(const AssignmentOptions& options,
+                                 double score);
+
 // AssignmentStatus: a solver outcome, not an error.
 enum class AssignmentStatus { kOptimal, kCancelled };
 

@@ -2,10 +2,10 @@
 // assignment under the chosen objective, with locked, forbidden and previous
 // pairs, every pair explained and every unmatched mentee given a reason.
 //
-// Steps: validate everything (INVALID_ARGUMENT with BadRequest details,
-// nothing computed); score all pairs; remove locked pairs from the problem
-// (their mentors lose that much capacity); add the continuity bonus to the
-// previous pairs; solve; report.
+// Steps: validate the request (its fields, pair-list ids, cohort and policy:
+// INVALID_ARGUMENT with BadRequest details, nothing computed); convert it;
+// run the engine's match workflow (SolveMatch, engine/match/solve_match.h),
+// whose pair-list problems become field violations too; convert the result.
 #ifndef SOPU_SERVICE_HANDLERS_MATCH_HANDLER_H_
 #define SOPU_SERVICE_HANDLERS_MATCH_HANDLER_H_
 
@@ -14,9 +14,6 @@
 #include "sopu/v1/sopu.pb.h"
 
 namespace sopu::service {
-
-// kDefaultContinuityBonus applies when `previous` is given without a bonus.
-inline constexpr double kDefaultContinuityBonus = 0.1;
 
 [[nodiscard]] absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(
     const sopu::v1::MatchRequest& request, const CallContext& context = {});

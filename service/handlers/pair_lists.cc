@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "engine/common/index.h"
 
 namespace sopu::service {
 
@@ -22,7 +23,7 @@ Sides IndexSides(const sopu::v1::Cohort& cohort) {
   return sides;
 }
 
-std::vector<ResolvedPair> ResolvePairs(
+std::vector<MatchPair> ResolvePairs(
     const google::protobuf::RepeatedPtrField<sopu::v1::PairRef>& pairs,
     const std::string& field, const Sides& sides,
     const sopu::v1::Cohort& cohort, bool one_per_mentee, bool departed_ok,
@@ -30,11 +31,11 @@ std::vector<ResolvedPair> ResolvePairs(
   std::unordered_map<std::string, int> ids;
   for (const auto& p : cohort.participants()) ids.emplace(p.id(), 0);
   std::unordered_map<int, int> first_of_row;
-  std::vector<ResolvedPair> out;
+  std::vector<MatchPair> out;
   for (int k = 0; k < pairs.size(); ++k) {
     const sopu::v1::PairRef& pair = pairs[k];
     const std::string base = absl::StrCat(field, "[", k, "]");
-    ResolvedPair resolved;
+    MatchPair resolved;
     auto check = [&](const std::string& id, const std::string& path,
                      const std::unordered_map<std::string, int>& side,
                      const char* role, int& index) {
@@ -64,6 +65,30 @@ std::vector<ResolvedPair> ResolvePairs(
     out.push_back(resolved);
   }
   return out;
+}
+
+MatchPairs ResolveMatchPairs(const sopu::v1::MatchRequest& request,
+                             ViolationList& violations) {
+  const Sides sides = IndexSides(request.cohort());
+  MatchPairs pairs;
+  pairs.locked =
+      ResolvePairs(request.locked(), "locked", sides, request.cohort(),
+                   /*one_per_mentee=*/true, /*departed_ok=*/false, violations);
+  pairs.forbidden =
+      ResolvePairs(request.forbidden(), "forbidden", sides, request.cohort(),
+                   /*one_per_mentee=*/false, /*departed_ok=*/false, violations);
+  const std::vector<MatchPair> previous =
+      ResolvePairs(request.previous(), "previous", sides, request.cohort(),
+                   /*one_per_mentee=*/true, /*departed_ok=*/true, violations);
+  pairs.previous.reserve(previous.size());
+  for (int k = 0; k < request.previous_size(); ++k) {
+    const MatchPair& p = previous[Idx(k)];
+    pairs.previous.push_back({.row = p.row,
+                              .col = p.col,
+                              .mentee_id = request.previous(k).mentee_id(),
+                              .mentor_id = request.previous(k).mentor_id()});
+  }
+  return pairs;
 }
 
 }  // namespace sopu::service
