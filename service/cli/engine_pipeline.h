@@ -52,7 +52,7 @@ class EngineCommand {
     if (auto code = LoadInputs(cohort_path_, policy_path_, inputs_)) {
       return *code;
     }
-    Request request = RequestFor<Request>(inputs_);
+    auto request = RequestFor<Request>(inputs_);
     if (auto code = ReadPairFiles(request)) return *code;
     if (!ListsReadProblems()) {
       if (auto code = ReportReadProblems(inputs_, engine)) return *code;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -103,7 +104,7 @@ std::optional<int> UsageProblem(GenPlan& plan) {
   const GenOptions& o = plan.options;
   const bool bad_size =
       o.groups && !ParseGroupSize(o.group_size, plan.group_min, plan.group_max);
-  const std::pair<bool, const char*> rules[] = {
+  const std::vector<std::pair<bool, const char*>> rules = {
       {o.mentors + o.mentees + o.peers == 0,
        "nothing to generate; give --mentors, --mentees or --peers"},
       {o.groups && !o.history, "--groups needs --history"},

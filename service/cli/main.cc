@@ -61,7 +61,7 @@ int RunCommand(const Command& command, const GlobalOptions& global) {
     std::cerr << "sopu: " << engine.status().message() << '\n';
     return kExitUsage;
   }
-  const EngineRun& run = std::get<EngineRun>(command.run);
+  const auto& run = std::get<EngineRun>(command.run);
   return Guarded([&] { return run(**engine); });
 }
 

@@ -95,7 +95,7 @@ std::string LocateEntryReferences(const std::string& text,
     out += "row " + std::to_string(entry->row);
     done = close + 1;
   }
-  out.append(text, done, std::string::npos);
+  out += std::string_view(text).substr(done);
   return out;
 }
 
