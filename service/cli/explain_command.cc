@@ -2,65 +2,147 @@
 // that forbid it) or how one group fits (its score, criteria and every
 // member pair); the ExplainPair and ExplainGroup calls of the API.
 #include <iostream>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_split.h"
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
+#include "service/cli/engine_pipeline.h"
 #include "service/render/explain_render.h"
 
 namespace sopu::cli {
 namespace {
+
+struct ExplainOptions {
+  std::string cohort_path;
+  std::string policy_path;         // empty: the default policy
+  std::string pair;                // "MENTOR_ID,MENTEE_ID"
+  std::vector<std::string> group;  // member ids (with pair empty)
+  std::string role = "peer";       // the group's member role
+  std::string format = "table";    // table | json
+  std::string output_path;         // empty: standard output
+};
 
 // NoCsv: explain has no CSV form (the options only offer table and json).
 template <typename Response>
 void NoCsv(const Response& /*response*/, const sopu::v1::Cohort& /*cohort*/,
            std::ostream& /*out*/) {}
 
-}  // namespace
+class ExplainPairCommand final
+    : public EngineCommand<sopu::v1::ExplainPairRequest,
+                           sopu::v1::ExplainPairResponse> {
+ public:
+  explicit ExplainPairCommand(const ExplainOptions& options)
+      : EngineCommand(options.cohort_path, options.policy_path),
+        options_(options) {}
 
-int RunExplain(const ExplainOptions& options, EngineClient& engine) {
-  Inputs inputs;
-  if (auto code =
-          LoadInputs(options.cohort_path, options.policy_path, inputs)) {
-    return *code;
-  }
-  if (auto code = ReportReadProblems(inputs, options.cohort_path, engine)) {
-    return *code;
-  }
-  if (!options.pair.empty()) {
-    const std::vector<std::string> ids = absl::StrSplit(options.pair, ',');
+ private:
+  std::optional<int> Prepare(sopu::v1::ExplainPairRequest& request) override {
+    const std::vector<std::string> ids = absl::StrSplit(options_.pair, ',');
     if (ids.size() != 2 || ids[0].empty() || ids[1].empty()) {
       std::cerr << "sopu: --pair takes MENTOR_ID,MENTEE_ID\n";
       return kExitUsage;
     }
-    sopu::v1::ExplainPairRequest request;
-    *request.mutable_cohort() = inputs.cohort.cohort;
-    if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
     request.set_mentor_id(ids[0]);
     request.set_mentee_id(ids[1]);
-    absl::StatusOr<sopu::v1::ExplainPairResponse> response =
-        engine.ExplainPair(request);
-    if (!response.ok()) {
-      return ReportHandlerError(response.status(), inputs, options.cohort_path);
-    }
-    return Emit(options.format, *response, request.cohort(),
+    return std::nullopt;
+  }
+  absl::StatusOr<sopu::v1::ExplainPairResponse> Call(
+      EngineClient& engine,
+      const sopu::v1::ExplainPairRequest& request) override {
+    return engine.ExplainPair(request);
+  }
+  int Render(const sopu::v1::ExplainPairResponse& response,
+             const sopu::v1::ExplainPairRequest& request) override {
+    return Emit(options_.format, response, request.cohort(),
                 NoCsv<sopu::v1::ExplainPairResponse>,
-                service::RenderExplainPairTable, options.output_path);
+                service::RenderExplainPairTable, options_.output_path);
   }
-  sopu::v1::ExplainGroupRequest request;
-  *request.mutable_cohort() = inputs.cohort.cohort;
-  if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
-  for (const std::string& id : options.group) request.add_member_ids(id);
-  request.set_member_role(RoleOf(options.role));
-  absl::StatusOr<sopu::v1::ExplainGroupResponse> response =
-      engine.ExplainGroup(request);
-  if (!response.ok()) {
-    return ReportHandlerError(response.status(), inputs, options.cohort_path);
+
+  const ExplainOptions& options_;
+};
+
+class ExplainGroupCommand final
+    : public EngineCommand<sopu::v1::ExplainGroupRequest,
+                           sopu::v1::ExplainGroupResponse> {
+ public:
+  explicit ExplainGroupCommand(const ExplainOptions& options)
+      : EngineCommand(options.cohort_path, options.policy_path),
+        options_(options) {}
+
+ private:
+  std::optional<int> Prepare(sopu::v1::ExplainGroupRequest& request) override {
+    for (const std::string& id : options_.group) request.add_member_ids(id);
+    request.set_member_role(RoleOf(options_.role));
+    return std::nullopt;
   }
-  return Emit(options.format, *response, request.cohort(),
-              NoCsv<sopu::v1::ExplainGroupResponse>,
-              service::RenderExplainGroupTable, options.output_path);
+  absl::StatusOr<sopu::v1::ExplainGroupResponse> Call(
+      EngineClient& engine,
+      const sopu::v1::ExplainGroupRequest& request) override {
+    return engine.ExplainGroup(request);
+  }
+  int Render(const sopu::v1::ExplainGroupResponse& response,
+             const sopu::v1::ExplainGroupRequest& request) override {
+    return Emit(options_.format, response, request.cohort(),
+                NoCsv<sopu::v1::ExplainGroupResponse>,
+                service::RenderExplainGroupTable, options_.output_path);
+  }
+
+  const ExplainOptions& options_;
+};
+
+// AddQuestionOptions adds --pair and --group (one of them is required) and
+// --role.
+void AddQuestionOptions(CLI::App& command, ExplainOptions& options) {
+  CLI::Option* pair = command.add_option(
+      "--pair", options.pair, "MENTOR_ID,MENTEE_ID: explain this pair");
+  CLI::Option* group =
+      command
+          .add_option("--group", options.group,
+                      "ID,ID,...: explain these participants as one group")
+          ->delimiter(',');
+  pair->excludes(group);
+  command
+      .add_option("--role", options.role,
+                  "With --group: the members' role (whose pool "
+                  "scores them, as in `sopu groups`)")
+      ->check(CLI::IsMember({"mentor", "mentee", "facilitator", "peer"}))
+      ->capture_default_str();
+  command.callback([&options] {
+    if (options.pair.empty() && options.group.empty()) {
+      throw CLI::ValidationError("explain", "give --pair or --group");
+    }
+  });
+}
+
+}  // namespace
+
+Command AddExplainCommand(CLI::App& app) {
+  auto options = std::make_shared<ExplainOptions>();
+  CLI::App* command = app.add_subcommand(
+      "explain",
+      "Explain one mentor-mentee pair (every criterion's value and "
+      "contribution, the rules that forbid it) or one group (its score, "
+      "criteria and every member pair)");
+  command
+      ->add_option("COHORT", options->cohort_path, "Cohort file: .csv or .json")
+      ->required();
+  command->add_option("--policy", options->policy_path,
+                      "Policy file (JSON). Default: see `sopu score`");
+  AddQuestionOptions(*command, *options);
+  command->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  command->add_option("-o,--output", options->output_path,
+                      "Write to this file instead of standard output");
+  return {command, EngineRun([options](EngineClient& engine) {
+            if (!options->pair.empty()) {
+              return ExplainPairCommand(*options).Run(engine);
+            }
+            return ExplainGroupCommand(*options).Run(engine);
+          })};
 }
 
 }  // namespace sopu::cli

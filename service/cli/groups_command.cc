@@ -1,30 +1,44 @@
-// `sopu groups`: builds a GroupsRequest from the command line, runs the
-// groups handler (embedded engine) with a progress bar on a terminal, and
-// renders the response.
-#include <algorithm>
+// `sopu groups`: splits the members into groups within size bounds under
+// hard rules (with --together pairs read from a CSV pair file), with a
+// progress bar on a terminal; the FormGroups call of the API.
 #include <charconv>
-#include <cstdio>
-#include <filesystem>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "engine/common/limits.h"
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
+#include "service/cli/engine_pipeline.h"
 #include "service/cli/progress_bar.h"
-#include "service/handlers/groups_handler.h"
-#include "service/io/json_files.h"
-#include "service/io/pair_list_reader.h"
 #include "service/render/groups_render.h"
-#include "service/status/bad_request.h"
-#include "service/validation/violation_list.h"
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
 namespace {
+
+struct GroupsOptions {
+  std::string cohort_path;
+  std::string policy_path;  // empty: the default policy
+  std::string size;         // "4-6" or "5"; empty: with groups only
+  int groups = 0;           // 0: the fewest that fit the size
+  std::string role = "peer";
+  std::string key;           // attribute members of a group share
+  std::string facilitators;  // role of facilitators; empty: none
+  int max_per_organisation = 0;
+  std::vector<std::string> spread;       // attributes
+  std::vector<std::string> no_isolated;  // ATTRIBUTE=VALUE
+  std::string together_path;             // CSV of pairs (first_id, second_id)
+  double time_limit = 5.0;
+  std::uint64_t seed = 1;
+  std::int64_t rounds = 0;       // 0: no round limit
+  std::string format = "table";  // table | csv | json
+  std::string output_path;       // empty: standard output
+};
 
 bool ParseInt(std::string_view text, int& out) {
   const auto [end, ec] =
@@ -44,19 +58,15 @@ bool ParseSize(const std::string& text, int& min_size, int& max_size) {
          ParseInt(std::string_view(text).substr(dash + 1), max_size);
 }
 
-}  // namespace
-
-int RunGroups(const GroupsOptions& options, EngineClient& engine) {
-  sopu::v1::GroupsRequest request;
-  if (!options.size.empty()) {
-    int min_size = 0;
-    int max_size = 0;
-    if (!ParseSize(options.size, min_size, max_size)) {
-      std::cerr << "sopu: --size: expected MIN-MAX (e.g. 4-6) or N\n";
-      return kExitUsage;
-    }
-    request.set_min_size(min_size);
-    request.set_max_size(max_size);
+// UsageProblem checks what CLI11 cannot: --size's form, that --size or
+// --groups is given, and --no-isolated's form; prints the first problem and
+// returns kExitUsage.
+std::optional<int> UsageProblem(const GroupsOptions& options) {
+  int min_size = 0;
+  int max_size = 0;
+  if (!options.size.empty() && !ParseSize(options.size, min_size, max_size)) {
+    std::cerr << "sopu: --size: expected MIN-MAX (e.g. 4-6) or N\n";
+    return kExitUsage;
   }
   if (options.size.empty() && options.groups == 0) {
     std::cerr << "sopu: give --size MIN-MAX, --groups N, or both\n";
@@ -69,35 +79,18 @@ int RunGroups(const GroupsOptions& options, EngineClient& engine) {
       return kExitUsage;
     }
   }
-  Inputs inputs;
-  if (auto code =
-          LoadInputs(options.cohort_path, options.policy_path, inputs)) {
-    return *code;
+  return std::nullopt;
+}
+
+// SetRules sets the request's sizes and rules from the options (checked by
+// UsageProblem).
+void SetRules(const GroupsOptions& options, sopu::v1::GroupsRequest& request) {
+  int min_size = 0;
+  int max_size = 0;
+  if (!options.size.empty() && ParseSize(options.size, min_size, max_size)) {
+    request.set_min_size(min_size);
+    request.set_max_size(max_size);
   }
-  if (auto code = ReportReadProblems(inputs, options.cohort_path, engine)) {
-    return *code;
-  }
-  std::vector<service::FieldViolation> problems;
-  std::vector<PairSource> sources;
-  if (!options.together_path.empty()) {
-    absl::StatusOr<std::string> bytes =
-        io::ReadFileBytes(options.together_path);
-    if (!bytes.ok()) {
-      std::cerr << "sopu: " << bytes.status().message() << '\n';
-      return ExitCodeOf(bytes.status());
-    }
-    const std::string file =
-        std::filesystem::path(options.together_path).filename().string();
-    io::MemberPairList list = io::ReadMemberPairList(*bytes, file);
-    for (auto& pair : list.pairs) *request.add_together() = std::move(pair);
-    problems = std::move(list.problems);
-    sources.push_back({"together", file, std::move(list.rows)});
-  }
-  if (!problems.empty()) {
-    return ReportProblems(inputs, options.cohort_path, problems, false);
-  }
-  *request.mutable_cohort() = inputs.cohort.cohort;
-  if (inputs.policy.has_value()) *request.mutable_policy() = *inputs.policy;
   request.set_member_role(RoleOf(options.role));
   request.set_group_count(options.groups);
   request.set_key_attribute(options.key);
@@ -116,10 +109,37 @@ int RunGroups(const GroupsOptions& options, EngineClient& engine) {
     b->set_attribute(item.substr(0, eq));
     b->add_no_isolated_values(item.substr(eq + 1));
   }
-  request.set_time_limit_seconds(options.time_limit);
-  request.set_seed(options.seed);
-  if (options.rounds > 0) request.set_max_rounds(options.rounds);
+}
 
+class GroupsCommand final
+    : public EngineCommand<sopu::v1::GroupsRequest, sopu::v1::GroupsResponse> {
+ public:
+  explicit GroupsCommand(const GroupsOptions& options)
+      : EngineCommand(options.cohort_path, options.policy_path),
+        options_(options) {}
+
+ private:
+  std::optional<int> ReadPairFiles(sopu::v1::GroupsRequest& request) override {
+    return ReadPairFile(options_.together_path, "together",
+                        *request.mutable_together());
+  }
+  std::optional<int> Prepare(sopu::v1::GroupsRequest& request) override {
+    SetRules(options_, request);
+    request.set_time_limit_seconds(options_.time_limit);
+    request.set_seed(options_.seed);
+    if (options_.rounds > 0) request.set_max_rounds(options_.rounds);
+    return std::nullopt;
+  }
+  absl::StatusOr<sopu::v1::GroupsResponse> Call(
+      EngineClient& engine, const sopu::v1::GroupsRequest& request) override;
+  int Render(const sopu::v1::GroupsResponse& response,
+             const sopu::v1::GroupsRequest& request) override;
+
+  const GroupsOptions& options_;
+};
+
+absl::StatusOr<sopu::v1::GroupsResponse> GroupsCommand::Call(
+    EngineClient& engine, const sopu::v1::GroupsRequest& request) {
   ProgressBar bar;
   ProgressCallback progress;
   if (bar.enabled()) {
@@ -132,30 +152,104 @@ int RunGroups(const GroupsOptions& options, EngineClient& engine) {
                                          p.best_objective));
     };
   }
-  absl::StatusOr<sopu::v1::GroupsResponse> response =
-      engine.FormGroups(request, progress);
-  if (!response.ok()) {
-    if (response.status().code() != absl::StatusCode::kInvalidArgument) {
-      return ReportHandlerError(response.status(), inputs, options.cohort_path);
-    }
-    problems = service::ViolationsOf(response.status());
-    LocatePairProblems(sources, problems);
-    return ReportProblems(inputs, options.cohort_path, problems,
-                          problems.size() >= service::kDefaultMaxViolations);
-  }
+  return engine.FormGroups(request, progress);
+}
+
+int GroupsCommand::Render(const sopu::v1::GroupsResponse& response,
+                          const sopu::v1::GroupsRequest& request) {
   spdlog::info("formed {} groups of {} of {} members in {:.1f} s",
-               response->summary().groups(), response->summary().assigned(),
-               response->summary().members(), response->summary().seconds());
-  const int written = Emit(options.format, *response, request.cohort(),
+               response.summary().groups(), response.summary().assigned(),
+               response.summary().members(), response.summary().seconds());
+  const int written = Emit(options_.format, response, request.cohort(),
                            service::RenderGroupsCsv, service::RenderGroupsTable,
-                           options.output_path);
+                           options_.output_path);
   if (written != kExitOk) return written;
   // Infeasible rules and unmet rules are the input's problems.
-  const auto status = response->status();
+  const auto status = response.status();
   return status == sopu::v1::GROUPS_STATUS_INFEASIBLE ||
                  status == sopu::v1::GROUPS_STATUS_RULES_NOT_MET
              ? kExitInvalidInput
              : kExitOk;
+}
+
+// AddRuleOptions adds the options of the rules every grouping must obey.
+void AddRuleOptions(CLI::App& command, GroupsOptions& options) {
+  command.add_option("--size", options.size,
+                     "Group size bounds MIN-MAX (e.g. 4-6), or N");
+  command
+      .add_option("--groups", options.groups,
+                  "Number of groups (default: the fewest that fit --size; "
+                  "without --size, sizes as even as possible)")
+      ->check(CLI::Range(0, kMaxGroupCount));
+  command.add_option("--role", options.role, "Who is grouped")
+      ->check(CLI::IsMember({"peer", "mentee", "mentor", "facilitator"}))
+      ->capture_default_str();
+  command.add_option(
+      "--key", options.key,
+      "Attribute every member of a group shares, e.g. town (municipality and "
+      "region read the location); each value forms its own groups");
+  command
+      .add_option("--facilitators", options.facilitators,
+                  "Role of the facilitators: one per group by fit, each "
+                  "leading at most their capacity of groups")
+      ->check(CLI::IsMember({"facilitator", "mentor", "mentee", "peer"}));
+  command
+      .add_option("--max-per-organisation", options.max_per_organisation,
+                  "At most this many members of one organisation (the "
+                  "policy's organisation_attribute) per group")
+      ->check(CLI::Range(0, kMaxGroupSize));
+  command.add_option("--spread", options.spread,
+                     "Spread this attribute's values evenly over the "
+                     "groups (repeatable)");
+  command.add_option(
+      "--no-isolated", options.no_isolated,
+      "ATTRIBUTE=VALUE: a group holds none or at least two members with "
+      "this value (repeatable)");
+  command.add_option("--together", options.together_path,
+                     "CSV of pairs who must share a group (columns "
+                     "first_id, second_id)");
+}
+
+// AddSearchOptions adds the options of the search and of the output.
+void AddSearchOptions(CLI::App& command, GroupsOptions& options) {
+  command.add_option("--time-limit", options.time_limit, "Search seconds")
+      ->check(CLI::Range(0.01, kMaxTimeLimitSeconds))
+      ->capture_default_str();
+  command
+      .add_option("--seed", options.seed,
+                  "Seed: the same seed and --rounds give the same groups")
+      ->capture_default_str();
+  command
+      .add_option("--rounds", options.rounds,
+                  "Stop after this many search rounds (0: time limit only)")
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  command.add_option("-o,--output", options.output_path,
+                     "Write to this file instead of standard output");
+}
+
+}  // namespace
+
+Command AddGroupsCommand(CLI::App& app) {
+  auto options = std::make_shared<GroupsOptions>();
+  CLI::App* command = app.add_subcommand(
+      "groups",
+      "Split the members (participants with --role) into groups within the "
+      "size bounds: hard rules always hold, then the largest total affinity "
+      "(the mean of each pair's two scores); every group explained");
+  command
+      ->add_option("COHORT", options->cohort_path, "Cohort file: .csv or .json")
+      ->required();
+  command->add_option("--policy", options->policy_path,
+                      "Policy file (JSON). Default: see `sopu score`");
+  AddRuleOptions(*command, *options);
+  AddSearchOptions(*command, *options);
+  return {command, EngineRun([options](EngineClient& engine) {
+            if (auto code = UsageProblem(*options)) return *code;
+            return GroupsCommand(*options).Run(engine);
+          })};
 }
 
 }  // namespace sopu::cli

@@ -39,6 +39,7 @@ struct IdColumns {
 struct IdPairs {
   std::vector<std::pair<std::string, std::string>> pairs;
   std::vector<int> rows;
+  std::vector<PairColumn> columns;
   std::vector<google::rpc::BadRequest::FieldViolation> problems;
 };
 
@@ -55,32 +56,38 @@ bool IsColumn(const std::string& key, const char* name) {
          (full.ends_with("_id") && key == full.substr(0, full.size() - 3));
 }
 
-IdPairs ReadIdPairs(std::string_view bytes, std::string_view name,
-                    const IdColumns& columns) {
-  IdPairs out;
-  const std::string file(name);
-  const std::string both = std::string("name the columns ") + columns.first +
-                           " and " + columns.second;
+// ParseTable splits the file into rows of cells; false (with the problem in
+// `out`) when it is UTF-16 or cannot be parsed.
+bool ParseTable(std::string_view bytes, const std::string& file, Table& table,
+                IdPairs& out) {
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
     AddProblem(out, file, "file is UTF-16; save it as CSV UTF-8");
-    return out;
+    return false;
   }
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   csv_parser parser{};
   if (csv_init(&parser, 0) != 0) {
     AddProblem(out, file, "file could not be read; out of memory");
-    return out;
+    return false;
   }
   csv_set_delim(&parser, internal::DetectDelimiter(bytes));
-  Table table;
   csv_parse(&parser, bytes.data(), bytes.size(), Table::OnField,
             Table::OnRowEnd, &table);
   csv_fini(&parser, Table::OnField, Table::OnRowEnd, &table);
   csv_free(&parser);
+  return true;
+}
 
+// FindColumns finds the two id columns in the header (row 1) and records
+// them in `out.columns`; false (with the problem in `out`) when one is
+// missing.
+bool FindColumns(const Table& table, const std::string& file,
+                 const IdColumns& columns, IdPairs& out) {
   if (table.rows.empty()) {
-    AddProblem(out, file + " row 1", "no header row; " + both);
-    return out;
+    AddProblem(out, file + " row 1",
+               std::string("no header row; name the columns ") + columns.first +
+                   " and " + columns.second);
+    return false;
   }
   int first = -1;
   int second = -1;
@@ -95,39 +102,58 @@ IdPairs ReadIdPairs(std::string_view bytes, std::string_view name,
     AddProblem(out, file + " row 1",
                std::string("the header needs the columns ") + columns.first +
                    " and " + columns.second);
+    return false;
+  }
+  for (const auto& [field, i] :
+       {std::pair{columns.first, first}, std::pair{columns.second, second}}) {
+    out.columns.push_back({field, i + 1,
+                           std::string(internal::TrimAscii(
+                               header[static_cast<std::size_t>(i)]))});
+  }
+  return true;
+}
+
+// ReadRow reads the ids of file row `number` into `out`: a pair, a problem,
+// or nothing (an empty row, or an unmatched mentee where that is allowed).
+void ReadRow(const std::vector<std::string>& row, int number,
+             const std::string& file, const IdColumns& columns, IdPairs& out) {
+  auto cell = [&](const PairColumn& column) {
+    const auto i = static_cast<std::size_t>(column.number - 1);
+    return i < row.size() ? std::string(internal::TrimAscii(row[i]))
+                          : std::string();
+  };
+  std::string a = cell(out.columns[0]);
+  std::string b = cell(out.columns[1]);
+  if (a.empty() && b.empty()) return;
+  const std::string where = file + " row " + std::to_string(number);
+  if (!internal::IsValidUtf8(a) || !internal::IsValidUtf8(b)) {
+    AddProblem(out, where, "not valid UTF-8; save the file as CSV UTF-8");
+  } else if (a.empty()) {
+    AddProblem(out, where,
+               std::string("the ") + columns.first + " cell is empty");
+  } else if (b.empty()) {
+    // An unmatched mentee of a result file, where that is allowed.
+    if (!columns.second_may_be_empty) {
+      AddProblem(out, where,
+                 std::string("the ") + columns.second + " cell is empty");
+    }
+  } else {
+    out.rows.push_back(number);
+    out.pairs.emplace_back(std::move(a), std::move(b));
+  }
+}
+
+IdPairs ReadIdPairs(std::string_view bytes, std::string_view name,
+                    const IdColumns& columns) {
+  IdPairs out;
+  const std::string file(name);
+  Table table;
+  if (!ParseTable(bytes, file, table, out) ||
+      !FindColumns(table, file, columns, out)) {
     return out;
   }
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const auto& row = table.rows[r];
-    auto cell = [&](int i) {
-      return static_cast<std::size_t>(i) < row.size()
-                 ? std::string(
-                       internal::TrimAscii(row[static_cast<std::size_t>(i)]))
-                 : std::string();
-    };
-    std::string a = cell(first);
-    std::string b = cell(second);
-    if (a.empty() && b.empty()) continue;
-    const std::string where = file + " row " + std::to_string(r + 1);
-    if (!internal::IsValidUtf8(a) || !internal::IsValidUtf8(b)) {
-      AddProblem(out, where, "not valid UTF-8; save the file as CSV UTF-8");
-      continue;
-    }
-    if (a.empty()) {
-      AddProblem(out, where,
-                 std::string("the ") + columns.first + " cell is empty");
-      continue;
-    }
-    if (b.empty()) {
-      // An unmatched mentee of a result file, where that is allowed.
-      if (!columns.second_may_be_empty) {
-        AddProblem(out, where,
-                   std::string("the ") + columns.second + " cell is empty");
-      }
-      continue;
-    }
-    out.rows.push_back(static_cast<int>(r) + 1);
-    out.pairs.emplace_back(std::move(a), std::move(b));
+    ReadRow(table.rows[r], static_cast<int>(r) + 1, file, columns, out);
   }
   return out;
 }
@@ -138,6 +164,7 @@ PairList ReadPairList(std::string_view bytes, std::string_view name) {
   IdPairs read = ReadIdPairs(bytes, name, {"mentee_id", "mentor_id", true});
   PairList out;
   out.rows = std::move(read.rows);
+  out.columns = std::move(read.columns);
   out.problems = std::move(read.problems);
   for (auto& [mentee, mentor] : read.pairs) {
     auto& pair = out.pairs.emplace_back();
@@ -152,6 +179,7 @@ MemberPairList ReadMemberPairList(std::string_view bytes,
   IdPairs read = ReadIdPairs(bytes, name, {"first_id", "second_id", false});
   MemberPairList out;
   out.rows = std::move(read.rows);
+  out.columns = std::move(read.columns);
   out.problems = std::move(read.problems);
   for (auto& [first, second] : read.pairs) {
     auto& pair = out.pairs.emplace_back();

@@ -5,7 +5,9 @@
 // `--previous`. Delimiter, BOM and quoting as for cohorts
 // (docs/csv-format.md). Rows whose mentor cell is empty (unmatched mentees)
 // are skipped; a mentee listed twice is kept twice (the request's validation
-// reports it). Complexity O(file size).
+// reports it). Each pair's row and the id columns are kept, so that
+// SourceMap::AddPairList can locate the request's problems in the file
+// ("lock.csv row 3, mentor_id"). Complexity O(file size).
 #ifndef SOPU_SERVICE_IO_PAIR_LIST_READER_H_
 #define SOPU_SERVICE_IO_PAIR_LIST_READER_H_
 
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "google/rpc/error_details.pb.h"
+#include "service/io/source_map.h"
 #include "sopu/v1/sopu.pb.h"
 
 namespace sopu::io {
@@ -21,6 +24,9 @@ struct PairList {
   std::vector<sopu::v1::PairRef> pairs;
   // The file row of each pair (header = row 1), for locating problems.
   std::vector<int> rows;
+  // The columns "mentee_id" and "mentor_id" were read from (empty when the
+  // header lacks one).
+  std::vector<PairColumn> columns;
   // Problems located as "<file> row R" (records counted from the header,
   // row 1); descriptions never repeat a cell.
   std::vector<google::rpc::BadRequest::FieldViolation> problems;
@@ -36,6 +42,7 @@ struct PairList {
 struct MemberPairList {
   std::vector<sopu::v1::MemberPair> pairs;
   std::vector<int> rows;
+  std::vector<PairColumn> columns;  // of "first_id" and "second_id"
   std::vector<google::rpc::BadRequest::FieldViolation> problems;
 };
 

@@ -1,6 +1,7 @@
 #include "service/io/source_map.h"
 
 #include <cstddef>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "service/io/csv_location.h"
@@ -73,7 +74,49 @@ void SourceMap::AddTheme(int index, int number, const std::string& header) {
   themes_[slot] = Column{number, header};
 }
 
+void SourceMap::AddPairList(const std::string& list, const std::string& file,
+                            std::vector<int> rows,
+                            std::vector<PairColumn> columns) {
+  pair_lists_.insert_or_assign(
+      list, PairList{file, std::move(rows), std::move(columns)});
+}
+
+std::optional<PairLocation> SourceMap::LocatePair(std::string_view path) const {
+  const std::size_t open = path.find('[');
+  if (open == std::string_view::npos) return std::nullopt;
+  const auto list = pair_lists_.find(path.substr(0, open));
+  if (list == pair_lists_.end()) return std::nullopt;
+  path.remove_prefix(open);
+  std::size_t index = 0;
+  if (!ConsumeIndex(path, &index) || index >= list->second.rows.size()) {
+    return std::nullopt;
+  }
+  if (!path.empty() && !ConsumePrefix(path, ".")) return std::nullopt;
+  PairLocation location;
+  location.list = list->first;
+  location.file = list->second.file;
+  location.row = list->second.rows[index];
+  location.field = std::string(path);
+  for (const PairColumn& column : list->second.columns) {
+    if (column.field == path) {
+      location.column = column.number;
+      location.header = column.header;
+    }
+  }
+  return location;
+}
+
 std::optional<std::string> SourceMap::Locate(std::string_view path) const {
+  if (std::optional<PairLocation> pair = LocatePair(path)) {
+    std::string where = pair->file + " row " + std::to_string(pair->row);
+    if (!pair->field.empty()) where += ", " + pair->field;
+    return where;
+  }
+  return LocateCohort(path);
+}
+
+std::optional<std::string> SourceMap::LocateCohort(
+    std::string_view path) const {
   ConsumePrefix(path, "cohort.");
   if (ConsumePrefix(path, "taxonomy.themes")) {
     std::size_t theme = 0;

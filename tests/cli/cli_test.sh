@@ -101,6 +101,16 @@ expect match-bad-lock-all-listed 1 stderr "$(basename "$lock") row 3, mentor_id:
   -- "$sopu" match "$data/no-swedish.csv" --lock "$lock"
 expect match-bad-lock-reader 1 stderr "$(basename "$lock") row 2: the mentee_id cell is empty" \
   -- "$sopu" match "$data/no-swedish.csv" --lock "$lock"
+# A problem naming another entry of the list names its row too.
+printf 'Mentee;mentor\na1;m1\n;\na1;m2\n' >"$lock"
+expect match-lock-duplicate-located 1 stderr \
+  "$(basename "$lock") row 4, mentee_id: the mentee is already in row 2" \
+  -- "$sopu" match "$data/no-swedish.csv" --lock "$lock"
+# Pair files are located the same way beside a JSON cohort.
+printf 'mentee_id,mentor_id\na01,m01\nzz,m01\n' >"$lock"
+expect match-lock-json-cohort 1 stderr \
+  "$(basename "$lock") row 3, mentee_id: names no participant of the cohort" \
+  -- "$sopu" match "$repo/examples/small-cohort.json" --lock "$lock"
 rm -f "$lock"
 previous=$(mktemp --suffix=.csv)
 "$sopu" match "$repo/examples/cohort.csv" --policy "$repo/examples/policy.json" \
@@ -151,9 +161,22 @@ expect groups-together-located 1 stderr \
   "$(basename "$together") row 3, second_id: no participant has this id" \
   -- "$sopu" groups "$repo/examples/cohort.csv" --role mentee --size 4-6 \
   --together "$together"
+# The pair file's own problems and the request's, in one run (as match).
+printf 'first_id;second_id\na01;a02\n;a03\na04;a04\n' >"$together"
+expect groups-together-reader-problem 1 stderr \
+  "$(basename "$together") row 3: the first_id cell is empty" \
+  -- "$sopu" groups "$repo/examples/cohort.csv" --role mentee --size 4-6 \
+  --together "$together"
+expect groups-together-request-problem 1 stderr \
+  "$(basename "$together") row 4: needs two different participants" \
+  -- "$sopu" groups "$repo/examples/cohort.csv" --role mentee --size 4-6 \
+  --together "$together"
 rm -f "$together"
 expect groups-usage 2 stderr "sopu: --size: expected MIN-MAX (e.g. 4-6) or N" \
   -- "$sopu" groups "$repo/examples/cohort.csv" --size 4-x
+# --groups takes what the handler takes (engine/common/limits.h).
+expect groups-count-limit 2 stderr "--groups: Value 10001 not in range 0 to 10000" \
+  -- "$sopu" groups "$repo/examples/cohort.csv" --role mentee --groups 10001
 
 # The grouping benchmark interface: the printed objective must equal an
 # independent re-evaluation of the written groups on the instance file, and
@@ -182,6 +205,77 @@ expect solve-groups-bad 1 stderr \
   "sopu: $bad_mdgp: line 2, token 2 \"9\": element id must be in 0..3" \
   -- "$sopu" solve groups --mdgp "$bad_mdgp"
 rm -f "$bad_mdgp"
+
+# The assignment benchmark interface on a 6 x 3 instance (capacities 2 2 1,
+# x forbidden): the optimum matches 5 mentees for
+# 0.25 + 0.75 + 0.875 + 0.75 + 0.875 = 3.500. The written pairs are checked
+# against the instance file independently: allowed cells, each mentee once,
+# capacities kept, and their scores summing to the printed objective.
+assign="$repo/tests/data/golden/assign-6x3.txt"
+pairs_file=$(mktemp)
+line=$("$sopu" solve assignment --matrix "$assign" --assign-out "$pairs_file")
+code=$?
+check=$(awk 'NR == FNR { if (seen[$1]++) bad = 1; col[$1] = $2; used[$2]++;
+                         n++; next }
+             FNR == 1 { rows = $1 }
+             FNR == 2 { for (j = 1; j <= NF; j++) cap[j - 1] = $j }
+             FNR > 2 && (FNR - 3) in col {
+               s = $(col[FNR - 3] + 1)
+               if (s == "x" || s == "-inf") bad = 1; else sum += s }
+             END { for (j in used) if (used[j] > cap[j]) bad = 1
+                   printf "%.3f %d %d", sum, n, bad }' \
+  "$pairs_file" "$assign")
+if [[ "$code" -eq 0 && "$line" == *'"objective": 3.500, "matched": 5,'* &&
+  "$check" == "3.500 5 0" ]]; then
+  passed=$((passed + 1))
+else
+  echo "FAIL solve-assignment: exit $code; printed $line; pairs file gives $check"
+  failed=$((failed + 1))
+fi
+rm -f "$pairs_file"
+bad_assign=$(mktemp)
+printf '2 2\n1 1\n0.5 x\n0.5 zz\n' >"$bad_assign"
+expect solve-assignment-bad 1 stderr \
+  "sopu: $bad_assign: line 4, token 2 \"zz\": expected a plain decimal number, x or -inf" \
+  -- "$sopu" solve assignment --matrix "$bad_assign"
+rm -f "$bad_assign"
+expect solve-assignment-min-score-usage 2 stderr \
+  "sopu: --min-score needs --objective max-score" \
+  -- "$sopu" solve assignment --matrix "$assign" --min-score 0.5
+
+# sopu -v logs counts and timings, never names, free text or profile values:
+# every name, note, organisation, town and region of canary.csv holds
+# CANARY. The canaries do reach standard output (names), so their absence
+# from standard error is the program's doing.
+# quiet_about_people NAME LOG_REGEX -- COMMAND...: exit 0, CANARY in stdout,
+# never in stderr, and a stderr line matching LOG_REGEX (an extended regex).
+quiet_about_people() {
+  local name="$1" log="$2"
+  shift 3
+  local out err code
+  out=$(mktemp) err=$(mktemp)
+  "$@" >"$out" 2>"$err"
+  code=$?
+  if [[ "$code" -ne 0 ]] || ! grep -q CANARY "$out" || grep -q CANARY "$err" ||
+    ! grep -qx "sopu: read cohort: 6 participants, 2 themes" "$err" ||
+    ! grep -qxE -- "$log" "$err"; then
+    echo "FAIL $name: exit $code; stderr must log counts and timings only"
+    echo "--- stderr"; head -20 "$err"
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
+  fi
+  rm -f "$out" "$err"
+}
+canary="$data/canary.csv"
+quiet_about_people verbose-score 'sopu: scored 4 x 2 pairs in [0-9]+ ms' \
+  -- "$sopu" -v score "$canary"
+quiet_about_people verbose-match 'sopu: matched 4 of 4 mentees in [0-9]+ ms' \
+  -- "$sopu" -v match "$canary" --format csv
+quiet_about_people verbose-groups \
+  'sopu: formed 2 groups of 4 of 4 members in [0-9]+\.[0-9] s' \
+  -- "$sopu" -v groups "$canary" --role mentee --size 2 --key region \
+  --spread organisation --rounds 1 --seed 1
 
 # Past cohorts: gen, bench, calibrate (docs/past-cohorts.md).
 work=$(mktemp -d)

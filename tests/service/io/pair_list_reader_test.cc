@@ -1,7 +1,13 @@
 #include "service/io/pair_list_reader.h"
 
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/io/source_map.h"
 
 namespace sopu::io {
 namespace {
@@ -77,6 +83,112 @@ TEST(MemberPairList, NamesTheColumnsItNeeds) {
   ASSERT_EQ(list.problems.size(), 1U);
   EXPECT_EQ(list.problems[0].description(),
             "the header needs the columns first_id and second_id");
+}
+
+}  // namespace
+}  // namespace sopu::io
+
+// Where the request's pair entries came from: the structural path of each
+// entry ("locked[k]", "locked[k].mentor_id") through the SourceMap to the
+// file, row and column.
+namespace sopu::io {
+namespace {
+
+// LockMap reads `bytes` as lock.csv into the list "locked" of a SourceMap.
+SourceMap LockMap(std::string_view bytes) {
+  PairList list = ReadPairList(bytes, "lock.csv");
+  SourceMap map;
+  map.AddPairList("locked", "lock.csv", std::move(list.rows),
+                  std::move(list.columns));
+  return map;
+}
+
+// Row 2 is a pair, row 3 has no mentee (a problem, no entry), row 4 is
+// empty (skipped), row 5 an unmatched mentee (skipped), row 6 a pair: the
+// request's locked[0] and locked[1] come from rows 2 and 6.
+constexpr std::string_view kLock =
+    "Mentor;note;MENTEE_ID\n"
+    "m1;x;a1\n"
+    "m2;y;\n"
+    ";;\n"
+    ";z;a3\n"
+    "m4;;a4\n";
+
+TEST(PairListSource, ReadsTheIdColumnsAsWritten) {
+  const PairList list = ReadPairList(kLock, "lock.csv");
+  EXPECT_EQ(list.rows, (std::vector<int>{2, 6}));
+  ASSERT_EQ(list.columns.size(), 2U);
+  EXPECT_EQ(list.columns[0].field, "mentee_id");
+  EXPECT_EQ(list.columns[0].number, 3);
+  EXPECT_EQ(list.columns[0].header, "MENTEE_ID");
+  EXPECT_EQ(list.columns[1].field, "mentor_id");
+  EXPECT_EQ(list.columns[1].number, 1);
+  EXPECT_EQ(list.columns[1].header, "Mentor");
+}
+
+TEST(PairListSource, EntryPathsFindTheirRowAndColumn) {
+  const SourceMap map = LockMap(kLock);
+  const std::optional<PairLocation> at = map.LocatePair("locked[1].mentor_id");
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(at->list, "locked");
+  EXPECT_EQ(at->file, "lock.csv");
+  EXPECT_EQ(at->row, 2 + 4);  // the second pair, after three skipped rows
+  EXPECT_EQ(at->field, "mentor_id");
+  EXPECT_EQ(at->column, 1);
+  EXPECT_EQ(at->header, "Mentor");
+
+  const std::optional<PairLocation> entry = map.LocatePair("locked[0]");
+  ASSERT_TRUE(entry.has_value());
+  EXPECT_EQ(entry->row, 2);
+  EXPECT_EQ(entry->field, "");
+  EXPECT_EQ(entry->column, 0);
+}
+
+TEST(PairListSource, LocateWordsThePlaceAsStaffSeeIt) {
+  const SourceMap map = LockMap(kLock);
+  EXPECT_EQ(map.Locate("locked[0]"), "lock.csv row 2");
+  EXPECT_EQ(map.Locate("locked[1]"), "lock.csv row 6");
+  EXPECT_EQ(map.Locate("locked[1].mentee_id"), "lock.csv row 6, mentee_id");
+  // A field without a column of its own still names the row.
+  EXPECT_EQ(map.Locate("locked[0].note"), "lock.csv row 2, note");
+}
+
+TEST(PairListSource, PathsOfNoEntryAreNotLocated) {
+  const SourceMap map = LockMap(kLock);
+  EXPECT_EQ(map.Locate("locked[2]"), std::nullopt);     // past the end
+  EXPECT_EQ(map.Locate("forbidden[0]"), std::nullopt);  // another list
+  EXPECT_EQ(map.Locate("locked"), std::nullopt);
+  EXPECT_EQ(map.Locate("locked[]"), std::nullopt);
+  EXPECT_EQ(map.Locate("locked[x]"), std::nullopt);
+  EXPECT_EQ(map.Locate("locked[0]x"), std::nullopt);
+  EXPECT_EQ(map.Locate("unlocked[0]"), std::nullopt);
+  // The reader's own problems are located already.
+  EXPECT_EQ(map.Locate("lock.csv row 3"), std::nullopt);
+}
+
+TEST(PairListSource, EachListHasItsFile) {
+  SourceMap map = LockMap(kLock);
+  MemberPairList together =
+      ReadMemberPairList("second_id,first_id\np2,p1\np4,p3\n", "t.csv");
+  map.AddPairList("together", "t.csv", std::move(together.rows),
+                  std::move(together.columns));
+  EXPECT_EQ(map.Locate("together[1].second_id"), "t.csv row 3, second_id");
+  EXPECT_EQ(map.LocatePair("together[1].first_id")->column, 2);
+  EXPECT_EQ(map.Locate("locked[1]"), "lock.csv row 6");
+  // A list read again replaces the earlier file.
+  map.AddPairList("locked", "other.csv", {9}, {});
+  EXPECT_EQ(map.Locate("locked[0].mentor_id"), "other.csv row 9, mentor_id");
+  EXPECT_EQ(map.Locate("locked[1]"), std::nullopt);
+}
+
+TEST(PairListSource, CohortPathsAreLocatedAsBefore) {
+  SourceMap map = LockMap(kLock);
+  map.AddColumn("capacity", 4, "capacity");
+  map.AddParticipant(0, 2);
+  EXPECT_EQ(map.Locate("cohort.participants[0].capacity"),
+            "row 2, column D (capacity)");
+  EXPECT_EQ(map.LocatePair("cohort.participants[0].capacity"), std::nullopt);
+  EXPECT_EQ(map.Locate("locked[0]"), "lock.csv row 2");
 }
 
 }  // namespace

@@ -1,0 +1,81 @@
+// `sopu score`: the best-fitting allowed mentors of every mentee, with the
+// criteria that contribute most; the Score call of the API.
+#include <memory>
+#include <string>
+
+#include "engine/common/limits.h"
+#include "service/cli/command_support.h"
+#include "service/cli/commands.h"
+#include "service/cli/engine_pipeline.h"
+#include "service/render/score_render.h"
+#include "spdlog/spdlog.h"
+
+namespace sopu::cli {
+namespace {
+
+struct ScoreOptions {
+  std::string cohort_path;
+  std::string policy_path;  // empty: the default policy
+  int top = 5;
+  std::string format = "table";  // table | csv | json
+  std::string output_path;       // empty: standard output
+};
+
+class ScoreCommand final
+    : public EngineCommand<sopu::v1::ScoreRequest, sopu::v1::ScoreResponse> {
+ public:
+  explicit ScoreCommand(const ScoreOptions& options)
+      : EngineCommand(options.cohort_path, options.policy_path),
+        options_(options) {}
+
+ private:
+  std::optional<int> Prepare(sopu::v1::ScoreRequest& request) override {
+    request.set_top_k(options_.top);
+    return std::nullopt;
+  }
+  absl::StatusOr<sopu::v1::ScoreResponse> Call(
+      EngineClient& engine, const sopu::v1::ScoreRequest& request) override {
+    return engine.Score(request);
+  }
+  int Render(const sopu::v1::ScoreResponse& response,
+             const sopu::v1::ScoreRequest& request) override {
+    spdlog::info("scored {} x {} pairs in {} ms", response.summary().mentees(),
+                 response.summary().mentors(), call_time().count());
+    return Emit(options_.format, response, request.cohort(),
+                service::RenderScoreCsv, service::RenderScoreTable,
+                options_.output_path);
+  }
+
+  const ScoreOptions& options_;
+};
+
+}  // namespace
+
+Command AddScoreCommand(CLI::App& app) {
+  auto options = std::make_shared<ScoreOptions>();
+  CLI::App* command = app.add_subcommand(
+      "score",
+      "List the best-fitting allowed mentors of every mentee, with the "
+      "criteria that contribute most; mentees with no allowed mentor are "
+      "listed with the rule that excludes them");
+  command
+      ->add_option("COHORT", options->cohort_path, "Cohort file: .csv or .json")
+      ->required();
+  command->add_option(
+      "--policy", options->policy_path,
+      "Policy file (JSON). Default: complement over all themes, a shared "
+      "language required, avoid-lists honoured");
+  command->add_option("--top", options->top, "Mentors listed per mentee")
+      ->check(CLI::Range(1, kMaxTopK))
+      ->capture_default_str();
+  command->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  command->add_option("-o,--output", options->output_path,
+                      "Write to this file instead of standard output");
+  return {command, EngineRun([options](EngineClient& engine) {
+            return ScoreCommand(*options).Run(engine);
+          })};
+}
+
+}  // namespace sopu::cli
