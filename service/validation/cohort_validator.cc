@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -203,8 +204,12 @@ class CohortChecker {
   }
 
   // CheckAttributes: named attributes with values of bounded length.
+  // Map order is unspecified in protobuf: sorted, the problems come in the
+  // same order on every run.
   void CheckAttributes(const Participant& p, const std::string& base) {
-    for (const auto& [key, value] : p.attributes()) {
+    const std::map<std::string, std::string> sorted(p.attributes().begin(),
+                                                    p.attributes().end());
+    for (const auto& [key, value] : sorted) {
       if (key.empty()) {
         out_.Add(base + ".attributes", "an attribute has an empty name");
       } else if (value.size() > kMaxValueLength) {
@@ -216,7 +221,10 @@ class CohortChecker {
 
   // CheckTags: named tag sets whose values are 1..256 characters.
   void CheckTags(const Participant& p, const std::string& base) {
-    for (const auto& [key, set] : p.tags()) {
+    std::map<std::string, const sopu::v1::TagSet*> sorted;
+    for (const auto& [key, set] : p.tags()) sorted.emplace(key, &set);
+    for (const auto& [key, set_ptr] : sorted) {
+      const sopu::v1::TagSet& set = *set_ptr;
       if (key.empty()) {
         out_.Add(base + ".tags", "a tag set has an empty name");
         continue;

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -178,6 +180,37 @@ TEST(CohortValidator, DescriptionsNeverRepeatValues) {
     EXPECT_EQ(description.find("Canary"), std::string::npos);
     EXPECT_EQ(field.find("Canary"), std::string::npos);
   }
+}
+
+}  // namespace
+}  // namespace sopu::service
+
+namespace sopu::service {
+namespace {
+
+// Protobuf maps iterate in an unspecified order; the problems of several
+// attributes and tag sets must still come in the same (sorted) order.
+TEST(CohortValidator, ListsAttributeAndTagProblemsInKeyOrder) {
+  auto cohort = ValidCohort();
+  auto* p = cohort.mutable_participants(0);
+  const std::string long_value(300, 'x');
+  std::vector<std::string> want;
+  for (char key = 'p'; key >= 'a'; --key) {
+    (*p->mutable_attributes())[std::string(1, key)] = long_value;
+  }
+  for (char key = 'a'; key <= 'p'; ++key) {
+    want.push_back(std::string("cohort.participants[0].attributes.") + key);
+  }
+  for (char key = 'p'; key >= 'a'; --key) {
+    (*p->mutable_tags())[std::string("t") + key].add_values("");
+  }
+  for (char key = 'a'; key <= 'p'; ++key) {
+    want.push_back(std::string("cohort.participants[0].tags.t") + key +
+                   ".values[0]");
+  }
+  std::vector<std::string> got;
+  for (const auto& [field, description] : Check(cohort)) got.push_back(field);
+  EXPECT_EQ(got, want);
 }
 
 }  // namespace
