@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
+#include "service/cli/common_options.h"
 #include "service/cli/past_cohort_loading.h"
 #include "service/cli/progress_bar.h"
 #include "service/gen/deterministic_json.h"
@@ -177,11 +178,8 @@ Command AddBenchCommand(CLI::App& app) {
   command->add_option("--jobs", options->jobs, "Rounds run in parallel")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
-  command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
-  command->add_option("-o,--output", options->output_path,
-                      "Write to this file instead of standard output");
+  AddFormatOption(*command, options->format, {"table", "csv", "json"});
+  AddOutputOption(*command, options->output_path);
   command->add_option("--report", options->report_path,
                       "Also write a self-contained HTML report with plots "
                       "(open it in a browser)");

@@ -9,6 +9,7 @@
 #include "absl/strings/str_split.h"
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
+#include "service/cli/common_options.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/render/explain_render.h"
 
@@ -126,17 +127,12 @@ Command AddExplainCommand(CLI::App& app) {
       "Explain one mentor-mentee pair (every criterion's value and "
       "contribution, the rules that forbid it) or one group (its score, "
       "criteria and every member pair)");
-  command
-      ->add_option("COHORT", options->cohort_path, "Cohort file: .csv or .json")
-      ->required();
+  AddCohortArgument(*command, options->cohort_path);
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON). Default: see `sopu score`");
   AddQuestionOptions(*command, *options);
-  command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}))
-      ->capture_default_str();
-  command->add_option("-o,--output", options->output_path,
-                      "Write to this file instead of standard output");
+  AddFormatOption(*command, options->format, {"table", "json"});
+  AddOutputOption(*command, options->output_path);
   return {command, EngineRun([options](EngineClient& engine) {
             if (!options->pair.empty()) {
               return ExplainPairCommand(*options).Run(engine);

@@ -17,6 +17,7 @@
 #include "engine/common/limits.h"
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
+#include "service/cli/common_options.h"
 #include "service/gen/cohort_csv_writer.h"
 #include "service/gen/cohort_generator.h"
 #include "service/gen/deterministic_json.h"
@@ -290,8 +291,7 @@ void AddCohortOptions(CLI::App& command, GenOptions& options) {
                   "csv (staff format: ;-separated, BOM, decimal commas) or "
                   "json (default: by -o's extension, else csv)")
       ->check(CLI::IsMember({"csv", "json"}));
-  command.add_option("-o,--output", options.output_path,
-                     "Write to this file instead of standard output");
+  AddOutputOption(command, options.output_path);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "engine/common/limits.h"
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
+#include "service/cli/common_options.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/cli/progress_bar.h"
 #include "service/render/groups_render.h"
@@ -223,11 +224,8 @@ void AddSearchOptions(CLI::App& command, GroupsOptions& options) {
       .add_option("--rounds", options.rounds,
                   "Stop after this many search rounds (0: time limit only)")
       ->check(CLI::NonNegativeNumber);
-  command.add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
-  command.add_option("-o,--output", options.output_path,
-                     "Write to this file instead of standard output");
+  AddFormatOption(command, options.format, {"table", "csv", "json"});
+  AddOutputOption(command, options.output_path);
 }
 
 }  // namespace
@@ -239,9 +237,7 @@ Command AddGroupsCommand(CLI::App& app) {
       "Split the members (participants with --role) into groups within the "
       "size bounds: hard rules always hold, then the largest total affinity "
       "(the mean of each pair's two scores); every group explained");
-  command
-      ->add_option("COHORT", options->cohort_path, "Cohort file: .csv or .json")
-      ->required();
+  AddCohortArgument(*command, options->cohort_path);
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON). Default: see `sopu score`");
   AddRuleOptions(*command, *options);

@@ -6,6 +6,7 @@
 
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
+#include "service/cli/common_options.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/render/match_render.h"
 #include "spdlog/spdlog.h"
@@ -106,9 +107,7 @@ Command AddMatchCommand(CLI::App& app) {
       "Assign mentees to mentors as a whole: exact optimum (as many mentees "
       "as possible, then the best total), fair, or stable; every pair "
       "explained, every unmatched mentee given a reason");
-  command
-      ->add_option("COHORT", options->cohort_path, "Cohort file: .csv or .json")
-      ->required();
+  AddCohortArgument(*command, options->cohort_path);
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON). Default: see `sopu score`");
   command
@@ -128,11 +127,8 @@ Command AddMatchCommand(CLI::App& app) {
   command->add_flag("--use-wishes", options->use_wishes,
                     "With --objective stable: mentees rank mentors by their "
                     "wish-lists (mentees without one rank by score)");
-  command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
-  command->add_option("-o,--output", options->output_path,
-                      "Write to this file instead of standard output");
+  AddFormatOption(*command, options->format, {"table", "csv", "json"});
+  AddOutputOption(*command, options->output_path);
   return {command, EngineRun([options](EngineClient& engine) {
             return MatchCommand(*options).Run(engine);
           })};

@@ -5,6 +5,7 @@
 
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
+#include "service/cli/common_options.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/render/peer_pairs_render.h"
 #include "spdlog/spdlog.h"
@@ -60,9 +61,7 @@ Command AddPairsCommand(CLI::App& app) {
       "Pair up the participants with the role peer (peer mentoring within one "
       "pool): as many pairs as possible, then the best total; a pair scores "
       "the mean of its two directions");
-  command
-      ->add_option("COHORT", options->cohort_path, "Cohort file: .csv or .json")
-      ->required();
+  AddCohortArgument(*command, options->cohort_path);
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON). Default: see `sopu score`");
   command->add_flag("--max-score-only", options->max_score_only,
@@ -72,11 +71,8 @@ Command AddPairsCommand(CLI::App& app) {
       ->add_option("--min-score", options->min_score,
                    "Leave out pairs scoring below this, 0..1")
       ->check(CLI::Range(0.0, 1.0));
-  command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
-  command->add_option("-o,--output", options->output_path,
-                      "Write to this file instead of standard output");
+  AddFormatOption(*command, options->format, {"table", "csv", "json"});
+  AddOutputOption(*command, options->output_path);
   return {command, EngineRun([options](EngineClient& engine) {
             return PairsCommand(*options).Run(engine);
           })};

@@ -6,6 +6,7 @@
 #include "engine/common/limits.h"
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
+#include "service/cli/common_options.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/render/score_render.h"
 #include "spdlog/spdlog.h"
@@ -58,9 +59,7 @@ Command AddScoreCommand(CLI::App& app) {
       "List the best-fitting allowed mentors of every mentee, with the "
       "criteria that contribute most; mentees with no allowed mentor are "
       "listed with the rule that excludes them");
-  command
-      ->add_option("COHORT", options->cohort_path, "Cohort file: .csv or .json")
-      ->required();
+  AddCohortArgument(*command, options->cohort_path);
   command->add_option(
       "--policy", options->policy_path,
       "Policy file (JSON). Default: complement over all themes, a shared "
@@ -68,11 +67,8 @@ Command AddScoreCommand(CLI::App& app) {
   command->add_option("--top", options->top, "Mentors listed per mentee")
       ->check(CLI::Range(1, kMaxTopK))
       ->capture_default_str();
-  command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
-  command->add_option("-o,--output", options->output_path,
-                      "Write to this file instead of standard output");
+  AddFormatOption(*command, options->format, {"table", "csv", "json"});
+  AddOutputOption(*command, options->output_path);
   return {command, EngineRun([options](EngineClient& engine) {
             return ScoreCommand(*options).Run(engine);
           })};

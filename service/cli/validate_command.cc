@@ -5,6 +5,7 @@
 #include <string>
 
 #include "service/cli/commands.h"
+#include "service/cli/common_options.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/io/json_files.h"
 
@@ -68,14 +69,10 @@ Command AddValidateCommand(CLI::App& app) {
       "validate",
       "Check a cohort file (and a policy) and list every problem; exit 1 "
       "when there is one");
-  command
-      ->add_option("COHORT", options->cohort_path, "Cohort file: .csv or .json")
-      ->required();
+  AddCohortArgument(*command, options->cohort_path);
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON) to check against the cohort");
-  command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+  AddFormatOption(*command, options->format, {"text", "json"});
   return {command, EngineRun([options](EngineClient& engine) {
             return ValidateCommand(*options).Run(engine);
           })};

@@ -1,0 +1,25 @@
+// The options several commands share, worded once: the COHORT argument,
+// --format and -o/--output.
+#ifndef SOPU_SERVICE_CLI_COMMON_OPTIONS_H_
+#define SOPU_SERVICE_CLI_COMMON_OPTIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+
+namespace sopu::cli {
+
+// AddCohortArgument: the required COHORT positional.
+void AddCohortArgument(CLI::App& command, std::string& path);
+
+// AddFormatOption: --format, one of `formats`, its default shown in --help.
+void AddFormatOption(CLI::App& command, std::string& format,
+                     const std::vector<std::string>& formats);
+
+// AddOutputOption: -o/--output, the file written instead of standard output.
+void AddOutputOption(CLI::App& command, std::string& path);
+
+}  // namespace sopu::cli
+
+#endif  // SOPU_SERVICE_CLI_COMMON_OPTIONS_H_
