@@ -584,11 +584,6 @@ bool ColumnsSatisfyCertificate(const AssignmentProblem& p,
 
 }  // namespace
 
-bool MeetsMinScore(const AssignmentOptions& options, double score) {
-  return options.objective != AssignmentObjective::kMaxScore ||
-         !options.min_score.has_value() || score >= *options.min_score;
-}
-
 absl::StatusOr<AssignmentResult> SolveCapacitatedAssignment(
     const AssignmentProblem& problem, const AssignmentOptions& options,
     const CallContext& context) {
