@@ -8,9 +8,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/scoring/pool_scores.h"
 #include "engine/scoring/scoring_model.h"
 #include "service/convert/policy_convert.h"
-#include "engine/scoring/pool_scores.h"
 #include "service/handlers/prepare_inputs.h"
 #include "service/status/bad_request.h"
 #include "service/validation/violation_list.h"
