@@ -11,6 +11,7 @@ if [[ "${1:-}" == "--sanitize" ]]; then
     -DSOPU_BUILD_BENCHMARKS=OFF
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0"
   ctest --test-dir build-asan --output-on-failure --parallel "$(nproc)"
   exit 0
 fi
