@@ -78,7 +78,7 @@ bool NoWorse(const GroupState& a, const GroupingScore& b) {
 TEST(Descent, EndsInALocalOptimumOfMovesAndSwaps) {
   for (unsigned k = 0; k < 30; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const GroupProblem p = RandomProblem(seed, /*rules=*/k % 2 == 1);
     ASSERT_TRUE(ValidateGroupProblem(p).ok());
     SearchRng rng(seed, 0);
@@ -114,7 +114,7 @@ TEST(Descent, EndsInALocalOptimumOfMovesAndSwaps) {
 TEST(IteratedDescent, EndsNoWorseThanItsFirstDescent) {
   for (unsigned k = 0; k < 10; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const GroupProblem p = RandomProblem(seed, /*rules=*/k % 2 == 0);
     SearchRng rng(seed, 0);
     GroupState state(p);

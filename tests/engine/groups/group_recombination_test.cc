@@ -13,31 +13,13 @@
 #include "engine/groups/search_control.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/group_problems.h"
 #include "tests/testing/seed_offset.h"
 
 namespace sopu {
 namespace {
 
-// RandomProblem: n elements in groups with the given bounds, affinities
-// uniform in [lo, hi] rounded to 1/8.
-GroupProblem RandomProblem(int n, std::vector<GroupBounds> bounds,
-                           std::uint64_t seed, double lo = -2.0,
-                           double hi = 10.0) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> d(lo, hi);
-  GroupProblem p;
-  p.elements = n;
-  p.groups = std::move(bounds);
-  p.affinity.assign(Idx(n) * Idx(n), 0.0);
-  for (int i = 0; i < n; ++i) {
-    for (int j = i + 1; j < n; ++j) {
-      const double a = std::round(d(rng) * 8.0) / 8.0;
-      p.affinity[At(i, j, n)] = a;
-      p.affinity[At(j, i, n)] = a;
-    }
-  }
-  return p;
-}
+using ::sopu::testing::RandomGroupProblem;
 
 // RandomBounds: 2..6 groups whose bounds can hold n elements.
 std::vector<GroupBounds> RandomBounds(int n, std::uint64_t seed) {
@@ -84,7 +66,7 @@ double ExtremePairs(const GroupProblem& p, double sign) {
 
 TEST(GroupSizes, ShapedProfilesMaximiseOrMinimiseThePairCount) {
   GroupProblem p =
-      RandomProblem(20, {{2, 10}, {2, 10}, {2, 10}, {2, 3}}, 1, 0.0, 1.0);
+      RandomGroupProblem(20, {{2, 10}, {2, 10}, {2, 10}, {2, 3}}, 1, 0.0, 1.0);
   SearchRng rng(1, 0);
   std::vector<int> sizes = GroupSizes(p, /*shaped=*/true, rng);
   std::sort(sizes.begin(), sizes.end());
@@ -99,13 +81,13 @@ TEST(GroupSizes, ShapedProfilesMaximiseOrMinimiseThePairCount) {
 TEST(GroupSizes, ShapedProfilesHaveTheEnumeratedExtremePairCount) {
   for (unsigned k = 0; k < 20; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const int n = 8 + static_cast<int>(seed % 17);
     // Non-negative affinities ask for the most pairs, negative ones for the
     // fewest.
     const bool most = k % 2 == 0;
-    const GroupProblem p = RandomProblem(n, RandomBounds(n, seed), seed,
-                                         most ? 0.0 : -1.0, most ? 1.0 : 0.0);
+    const GroupProblem p = RandomGroupProblem(
+        n, RandomBounds(n, seed), seed, most ? 0.0 : -1.0, most ? 1.0 : 0.0);
     ASSERT_TRUE(ValidateGroupProblem(p).ok());
     SearchRng rng(seed, 0);
     const std::vector<int> sizes = GroupSizes(p, /*shaped=*/true, rng);
@@ -125,9 +107,9 @@ TEST(GroupSizes, ShapedProfilesHaveTheEnumeratedExtremePairCount) {
 TEST(RandomGrouping, FillsTheSizesOfGroupSizesWithinTheBounds) {
   for (unsigned k = 0; k < 40; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const int n = 1 + static_cast<int>(seed % 40);
-    const GroupProblem p = RandomProblem(n, RandomBounds(n, seed), seed);
+    const GroupProblem p = RandomGroupProblem(n, RandomBounds(n, seed), seed);
     ASSERT_TRUE(ValidateGroupProblem(p).ok());
     const bool shaped = k % 2 == 0;
     SearchRng rng(seed, 0);
@@ -145,9 +127,9 @@ TEST(RandomGrouping, FillsTheSizesOfGroupSizesWithinTheBounds) {
 TEST(GroupCrossover, ChildrenStayWithinTheBounds) {
   for (unsigned k = 0; k < 40; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const int n = 2 + static_cast<int>(seed % 40);
-    const GroupProblem p = RandomProblem(n, RandomBounds(n, seed), seed);
+    const GroupProblem p = RandomGroupProblem(n, RandomBounds(n, seed), seed);
     ASSERT_TRUE(ValidateGroupProblem(p).ok());
     SearchRng rng(seed, 0);
     const std::vector<int> a = RandomGrouping(p, k % 2 == 0, rng);
@@ -161,9 +143,9 @@ TEST(GroupCrossover, TheChildOfTwoCopiesIsTheCopy) {
   // parents leave nothing to place greedily.
   for (unsigned k = 0; k < 20; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const int n = 2 + static_cast<int>(seed % 30);
-    const GroupProblem p = RandomProblem(n, RandomBounds(n, seed), seed);
+    const GroupProblem p = RandomGroupProblem(n, RandomBounds(n, seed), seed);
     SearchRng rng(seed, 0);
     const std::vector<int> parent = RandomGrouping(p, false, rng);
     EXPECT_EQ(GroupCrossover(p, parent, parent, rng), parent);
@@ -173,9 +155,9 @@ TEST(GroupCrossover, TheChildOfTwoCopiesIsTheCopy) {
 TEST(Perturb, KeepsTheStateWithinTheBoundsAndConsistent) {
   for (unsigned k = 0; k < 20; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const int n = 4 + static_cast<int>(seed % 30);
-    const GroupProblem p = RandomProblem(n, RandomBounds(n, seed), seed);
+    const GroupProblem p = RandomGroupProblem(n, RandomBounds(n, seed), seed);
     SearchRng rng(seed, 0);
     GroupState state(p);
     const std::vector<int> start = RandomGrouping(p, false, rng);

@@ -11,31 +11,14 @@
 #include "engine/common/index.h"
 #include "engine/groups/group_problem.h"
 #include "gtest/gtest.h"
+#include "tests/testing/group_problems.h"
 #include "tests/testing/seed_offset.h"
 
 namespace sopu {
 namespace {
 
-// RandomProblem: n elements, the given bounds, affinities in [lo, hi]
-// rounded to 1/8 (exact in binary, so sums are exact too).
-GroupProblem RandomProblem(int n, std::vector<GroupBounds> bounds,
-                           std::uint64_t seed, double lo = -2.0,
-                           double hi = 10.0) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> d(lo, hi);
-  GroupProblem p;
-  p.elements = n;
-  p.groups = std::move(bounds);
-  p.affinity.assign(Idx(n) * Idx(n), 0.0);
-  for (int i = 0; i < n; ++i) {
-    for (int j = i + 1; j < n; ++j) {
-      const double a = std::round(d(rng) * 8.0) / 8.0;
-      p.affinity[At(i, j, n)] = a;
-      p.affinity[At(j, i, n)] = a;
-    }
-  }
-  return p;
-}
+using ::sopu::testing::BruteForceGrouping;
+using ::sopu::testing::RandomGroupProblem;
 
 // AddRandomRules: sparse apart and together pairs and a category rule with
 // caps and a no-isolated value.
@@ -61,34 +44,6 @@ void AddRandomRules(GroupProblem& p, std::uint64_t seed) {
   p.category_rules.push_back(rule);
 }
 
-bool Better(const GroupingScore& a, const GroupingScore& b) {
-  return a.violations < b.violations ||
-         (a.violations == b.violations && a.objective > b.objective + 1e-9);
-}
-
-// BruteForce: the lexicographic optimum over every labelled assignment
-// within the bounds.
-GroupingScore BruteForce(const GroupProblem& p) {
-  const int n = p.elements;
-  const int m = p.group_count();
-  std::vector<int> a(Idx(n), 0);
-  GroupingScore best{-std::numeric_limits<double>::infinity(),
-                     std::numeric_limits<int>::max()};
-  while (true) {
-    if (IsWithinBounds(p, a)) {
-      const GroupingScore s = EvaluateGrouping(p, a);
-      if (Better(s, best)) best = s;
-    }
-    int k = 0;
-    while (k < n && ++a[Idx(k)] == m) {
-      a[Idx(k)] = 0;
-      ++k;
-    }
-    if (k == n) break;
-  }
-  return best;
-}
-
 GroupSolverOptions RoundsOnly(std::int64_t rounds, int threads = 2) {
   GroupSolverOptions o;
   o.time_limit_seconds = 0.0;
@@ -100,17 +55,17 @@ GroupSolverOptions RoundsOnly(std::int64_t rounds, int threads = 2) {
 TEST(GroupSolver, FindsTheBruteForceOptimumOnTinyInstances) {
   for (unsigned k = 1; k <= 12; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     // Alternate equal and different bounds, sizes 7..9, with and without
     // rules; negative affinities make small groups attractive too.
     const int n = 7 + static_cast<int>(seed % 3);
     std::vector<GroupBounds> bounds =
         seed % 2 == 0 ? std::vector<GroupBounds>{{2, 4}, {2, 4}, {1, 5}}
                       : std::vector<GroupBounds>{{0, n}, {2, 3}, {1, 4}};
-    GroupProblem p = RandomProblem(n, bounds, seed);
+    GroupProblem p = RandomGroupProblem(n, bounds, seed);
     if (seed % 3 == 0) AddRandomRules(p, seed);
     ASSERT_TRUE(ValidateGroupProblem(p).ok());
-    const GroupingScore exact = BruteForce(p);
+    const GroupingScore exact = BruteForceGrouping(p);
     GroupSolverOptions o = RoundsOnly(6);
     o.seed = seed;
     absl::StatusOr<GroupSolveResult> r = SolveGroups(p, o);
@@ -125,9 +80,9 @@ TEST(GroupSolver, FindsTheBruteForceOptimumOnTinyInstances) {
 TEST(GroupSolver, SatisfiesEveryRuleOnRandomFeasibleProblems) {
   for (unsigned k = 1; k <= 6; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
-    GroupProblem p =
-        RandomProblem(60, std::vector<GroupBounds>(10, {5, 7}), seed, 0.0, 1.0);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
+    GroupProblem p = RandomGroupProblem(
+        60, std::vector<GroupBounds>(10, {5, 7}), seed, 0.0, 1.0);
     // Feasible by construction: apart pairs only between elements whose
     // index differs by less than 10 (a round-robin grouping i % 10 keeps
     // them apart), together pairs i, i + 10 (same residue), categories by
@@ -159,7 +114,7 @@ TEST(GroupSolver, SatisfiesEveryRuleOnRandomFeasibleProblems) {
 }
 
 TEST(GroupSolver, SameSeedGivesTheSameGroupsForAnyThreadCount) {
-  GroupProblem p = RandomProblem(
+  GroupProblem p = RandomGroupProblem(
       40, {{3, 6}, {4, 5}, {3, 8}, {5, 5}, {2, 9}, {4, 6}, {3, 7}, {4, 4}}, 7);
   AddRandomRules(p, 8);
   ASSERT_TRUE(ValidateGroupProblem(p).ok());
@@ -194,8 +149,8 @@ void ExpectAValidResult(const GroupProblem& p, const GroupSolveResult& r) {
 }
 
 TEST(GroupSolver, CancellationBeforeTheStartStillGivesAValidGrouping) {
-  GroupProblem p =
-      RandomProblem(60, std::vector<GroupBounds>(6, {10, 10}), 3, 0.0, 100.0);
+  GroupProblem p = RandomGroupProblem(60, std::vector<GroupBounds>(6, {10, 10}),
+                                      3, 0.0, 100.0);
   AddRandomRules(p, 3);
   CancellationToken token;
   token.Cancel();
@@ -210,8 +165,8 @@ TEST(GroupSolver, CancellationBeforeTheStartStillGivesAValidGrouping) {
 }
 
 TEST(GroupSolver, CancellationDuringTheSearchStopsItWithTheBestSoFar) {
-  GroupProblem p =
-      RandomProblem(120, std::vector<GroupBounds>(12, {10, 10}), 3, 0.0, 100.0);
+  GroupProblem p = RandomGroupProblem(
+      120, std::vector<GroupBounds>(12, {10, 10}), 3, 0.0, 100.0);
   CancellationToken token;
   // A round limit the search cannot reach and no time limit: it ends only
   // because the progress callback, called while units run, cancels it.
@@ -237,18 +192,18 @@ TEST(GroupSolver, CancellationDuringTheSearchStopsItWithTheBestSoFar) {
 }
 
 TEST(GroupSolver, RejectsMalformedProblemsNamingTheField) {
-  GroupProblem p = RandomProblem(6, {{3, 3}, {3, 3}}, 1);
+  GroupProblem p = RandomGroupProblem(6, {{3, 3}, {3, 3}}, 1);
   p.groups[1] = {4, 3};
   EXPECT_EQ(SolveGroups(p).status().message(),
             "groups[1]: needs 0 <= min_size <= max_size");
-  p = RandomProblem(6, {{2, 2}, {2, 2}}, 1);
+  p = RandomGroupProblem(6, {{2, 2}, {2, 2}}, 1);
   EXPECT_EQ(SolveGroups(p).status().message(),
             "groups: sizes 4..4 in total cannot hold 6 elements");
-  p = RandomProblem(6, {{3, 3}, {3, 3}}, 1);
+  p = RandomGroupProblem(6, {{3, 3}, {3, 3}}, 1);
   p.affinity[1] = 5.0;
   EXPECT_EQ(SolveGroups(p).status().message(),
             "affinity[0][1]: differs from affinity[1][0]");
-  p = RandomProblem(6, {{3, 3}, {3, 3}}, 1);
+  p = RandomGroupProblem(6, {{3, 3}, {3, 3}}, 1);
   p.apart.emplace_back(2, 6);
   EXPECT_EQ(SolveGroups(p).status().message(),
             "apart[0]: needs two different element ids in 0..5");

@@ -104,7 +104,7 @@ TEST(GroupState, IncrementalBookkeepingMatchesAFreshEvaluation) {
   int swaps = 0;
   for (unsigned k = 0; k < 40; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const GroupProblem p = RandomProblem(seed, /*rules=*/k % 4 != 0);
     ASSERT_TRUE(ValidateGroupProblem(p).ok());
     SearchRng rng(seed, 0);
@@ -151,7 +151,7 @@ TEST(GroupState, IncrementalBookkeepingMatchesAFreshEvaluation) {
 TEST(GroupState, RealAffinitiesDriftOnlyByRounding) {
   for (unsigned k = 0; k < 5; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     GroupProblem p = RandomProblem(seed, /*rules=*/false);
     std::mt19937_64 noise(seed);
     std::uniform_real_distribution<double> d(0.0, 1.0);
@@ -181,7 +181,7 @@ TEST(GroupState, RealAffinitiesDriftOnlyByRounding) {
 TEST(GroupState, CanMoveIsExactlyTheBoundsCheck) {
   for (unsigned k = 0; k < 20; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const GroupProblem p = RandomProblem(seed, /*rules=*/false);
     SearchRng rng(seed, 1);
     GroupState state(p);
@@ -234,7 +234,7 @@ TEST(GroupState, CountsEachRuleAsTheProblemDefinesIt) {
 
 TEST(GroupState, ResetRecomputesFromScratchAndCopiesAreIndependent) {
   const unsigned seed = SeedOffset() + 7;
-  SCOPED_TRACE(testing::Message() << "seed " << seed);
+  SCOPED_TRACE(::testing::Message() << "seed " << seed);
   const GroupProblem p = RandomProblem(seed, /*rules=*/true);
   SearchRng rng(seed, 0);
   GroupState state(p);

@@ -15,10 +15,14 @@
 #include "engine/groups/group_state.h"
 #include "engine/groups/search_control.h"
 #include "gtest/gtest.h"
+#include "tests/testing/group_problems.h"
 #include "tests/testing/seed_offset.h"
 
 namespace sopu {
 namespace {
+
+using ::sopu::testing::BetterGrouping;
+using ::sopu::testing::BruteForceGrouping;
 
 const StopSignal kNever(SearchClock::time_point::max(), nullptr);
 
@@ -81,34 +85,6 @@ GroupProblem RandomProblem(int n, std::vector<GroupBounds> bounds,
   return p;
 }
 
-bool Better(const GroupingScore& a, const GroupingScore& b) {
-  return a.violations < b.violations ||
-         (a.violations == b.violations && a.objective > b.objective + 1e-9);
-}
-
-// BruteForce: the lexicographic optimum over every labelled assignment
-// within the bounds.
-GroupingScore BruteForce(const GroupProblem& p) {
-  const int n = p.elements;
-  const int m = p.group_count();
-  std::vector<int> a(Idx(n), 0);
-  GroupingScore best{-std::numeric_limits<double>::infinity(),
-                     std::numeric_limits<int>::max()};
-  while (true) {
-    if (IsWithinBounds(p, a)) {
-      const GroupingScore s = EvaluateGrouping(p, a);
-      if (Better(s, best)) best = s;
-    }
-    int k = 0;
-    while (k < n && ++a[Idx(k)] == m) {
-      a[Idx(k)] = 0;
-      ++k;
-    }
-    if (k == n) break;
-  }
-  return best;
-}
-
 std::vector<int> AssignmentOf(const GroupState& state) {
   return {state.assignment().begin(), state.assignment().end()};
 }
@@ -116,7 +92,7 @@ std::vector<int> AssignmentOf(const GroupState& state) {
 TEST(TabuSearch, EndsOnAConsistentGroupingNoWorseThanItsStart) {
   for (unsigned k = 0; k < 24; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const int n = 10 + static_cast<int>(seed % 21);
     const int m = 2 + static_cast<int>(seed % 4);
     const GroupProblem p =
@@ -132,7 +108,7 @@ TEST(TabuSearch, EndsOnAConsistentGroupingNoWorseThanItsStart) {
     (void)TabuSearch(state, options, rng, kNever, workspace);
     ASSERT_TRUE(IsWithinBounds(p, state.assignment()));
     const GroupingScore end = EvaluateGrouping(p, state.assignment());
-    EXPECT_FALSE(Better(start, end));
+    EXPECT_FALSE(BetterGrouping(start, end));
     EXPECT_EQ(state.violations(), end.violations);
     EXPECT_EQ(state.objective(), end.objective);  // affinities in 1/8: exact
     for (int g = 0; g < m; ++g) {
@@ -149,7 +125,7 @@ TEST(TabuSearch, EndsOnAConsistentGroupingNoWorseThanItsStart) {
 TEST(TabuSearch, ReachesTheBruteForceOptimumOnTinyInstances) {
   for (unsigned k = 0; k < 16; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     // Sizes 6..9 in two or three groups, equal or different bounds, with
     // and without rules.
     const int n = 6 + static_cast<int>(seed % 4);
@@ -167,7 +143,7 @@ TEST(TabuSearch, ReachesTheBruteForceOptimumOnTinyInstances) {
     const GroupProblem p =
         RandomProblem(n, bounds, seed, /*rules=*/seed % 2 == 0);
     ASSERT_TRUE(ValidateGroupProblem(p).ok());
-    const GroupingScore exact = BruteForce(p);
+    const GroupingScore exact = BruteForceGrouping(p);
     SearchRng rng(seed, 0);
     GroupState state(p);
     TabuSearchWorkspace workspace;
@@ -179,7 +155,7 @@ TEST(TabuSearch, ReachesTheBruteForceOptimumOnTinyInstances) {
       state.Reset(RandomGrouping(p, false, rng));
       (void)TabuSearch(state, options, rng, kNever, workspace);
       const GroupingScore score{state.objective(), state.violations()};
-      if (Better(score, best)) best = score;
+      if (BetterGrouping(score, best)) best = score;
     }
     EXPECT_EQ(best.violations, exact.violations);
     EXPECT_EQ(best.objective, exact.objective);
@@ -189,7 +165,8 @@ TEST(TabuSearch, ReachesTheBruteForceOptimumOnTinyInstances) {
 TEST(TabuSearch, IsDeterministicForASeed) {
   for (const bool rules : {false, true}) {
     const unsigned seed = SeedOffset() + 3;
-    SCOPED_TRACE(testing::Message() << "seed " << seed << ", rules " << rules);
+    SCOPED_TRACE(::testing::Message()
+                 << "seed " << seed << ", rules " << rules);
     const GroupProblem p =
         RandomProblem(40, RandomBounds(40, 5, seed), seed, rules);
     SearchRng start_rng(seed, 0);
@@ -222,7 +199,7 @@ TEST(TabuSearch, IsDeterministicForASeed) {
 TEST(TabuSearch, TheScanWithoutRulesChoosesLikeTheGenericScan) {
   for (unsigned k = 0; k < 6; ++k) {
     const unsigned seed = SeedOffset() + k;
-    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
     const int n = 20 + 7 * static_cast<int>(k);
     std::vector<GroupBounds> bounds =
         RandomBounds(n, 3 + static_cast<int>(k % 3), seed);
