@@ -99,6 +99,12 @@ class EngineCommand {
     return cli::ReadPairFile(path, list, entries, inputs_);
   }
 
+  // NameOption shows problems of request field `field` as `option` (e.g.
+  // "key_attribute" as "--key town").
+  void NameOption(const std::string& field, const std::string& option) {
+    inputs_.source.AddOption(field, option);
+  }
+
   [[nodiscard]] const Inputs& inputs() const { return inputs_; }
   // call_time: how long Call took (for -v).
   [[nodiscard]] std::chrono::milliseconds call_time() const {

@@ -126,6 +126,7 @@ class GroupsCommand final
   }
   std::optional<int> Prepare(sopu::v1::GroupsRequest& request) override {
     SetRules(options_, request);
+    NameOptions(request);
     request.set_time_limit_seconds(options_.time_limit);
     request.set_seed(options_.seed);
     if (options_.rounds > 0) request.set_max_rounds(options_.rounds);
@@ -135,6 +136,25 @@ class GroupsCommand final
       EngineClient& engine, const sopu::v1::GroupsRequest& request) override;
   int Render(const sopu::v1::GroupsResponse& response,
              const sopu::v1::GroupsRequest& request) override;
+
+  // NameOptions makes problems name the options the rules came from.
+  void NameOptions(const sopu::v1::GroupsRequest& request) {
+    NameOption("key_attribute", "--key " + options_.key);
+    NameOption("min_size", "--size " + options_.size);
+    NameOption("max_size", "--size " + options_.size);
+    NameOption("group_count", "--groups");
+    NameOption("member_role", "--role " + options_.role);
+    for (int b = 0; b < request.balance_size(); ++b) {
+      const sopu::v1::GroupBalanceRule& rule = request.balance(b);
+      const std::string option =
+          rule.spread() ? "--spread " + rule.attribute()
+                        : "--no-isolated " + rule.attribute() + "=" +
+                              rule.no_isolated_values(0);
+      const std::string base = "balance[" + std::to_string(b) + "]";
+      NameOption(base + ".attribute", option);
+      NameOption(base + ".no_isolated_values[0]", option);
+    }
+  }
 
   const GroupsOptions& options_;
 };

@@ -7,10 +7,12 @@
 #include "absl/strings/str_cat.h"
 #include "engine/common/limits.h"
 #include "engine/groups/planning/group_plan.h"
+#include "engine/groups/planning/rule_names.h"
 #include "engine/version.h"
 #include "service/convert/cohort_convert.h"
 #include "service/convert/groups_convert.h"
 #include "service/convert/policy_convert.h"
+#include "service/convert/rule_name_messages.h"
 #include "service/handlers/prepare_inputs.h"
 
 namespace sopu::service {
@@ -125,9 +127,14 @@ absl::StatusOr<GroupsResponse> HandleGroups(const GroupsRequest& request,
       request.cohort(), request.has_policy() ? &request.policy() : nullptr,
       /*need_both_sides=*/false, violations);
   if (!inputs.ok()) return inputs.status();
+  const GroupPlanOptions options = ToGroupPlanOptions(request);
+  AddRuleNameViolations(
+      CheckRuleNames(inputs->cohort, options.member_role,
+                     options.key_attribute, options.balance),
+      violations);
+  if (!violations.empty()) return violations.ToStatus();
 
-  absl::StatusOr<GroupPlan> plan = PlanGroups(
-      inputs->cohort, inputs->policy, ToGroupPlanOptions(request), context);
+  absl::StatusOr<GroupPlan> plan = PlanGroups(inputs->cohort, inputs->policy, options, context);
   if (!plan.ok()) return plan.status();
   GroupsResponse response = ToProtoGroupsResponse(*plan);
   *response.mutable_policy() = ToProtoPolicy(inputs->policy);

@@ -106,7 +106,14 @@ std::optional<PairLocation> SourceMap::LocatePair(std::string_view path) const {
   return location;
 }
 
+void SourceMap::AddOption(const std::string& field, const std::string& option) {
+  options_[field] = option;
+}
+
 std::optional<std::string> SourceMap::Locate(std::string_view path) const {
+  if (const auto option = options_.find(path); option != options_.end()) {
+    return option->second;
+  }
   if (std::optional<PairLocation> pair = LocatePair(path)) {
     std::string where = pair->file + " row " + std::to_string(pair->row);
     if (!pair->field.empty()) where += ", " + pair->field;

@@ -70,7 +70,12 @@ class SourceMap {
   [[nodiscard]] std::optional<PairLocation> LocatePair(
       std::string_view path) const;
 
+  // AddOption names the command-line option a request field came from, so
+  // that "key_attribute" is shown as "--key town" (exact paths only).
+  void AddOption(const std::string& field, const std::string& option);
+
   // Locate turns a field path into the place staff see:
+  // - a path given to AddOption into that option;
   // - a pair list's path (LocatePair) into "<file> row R" or
   //   "<file> row R, <field>", e.g. "locked[2].mentor_id" into
   //   "lock.csv row 4, mentor_id";
@@ -111,6 +116,7 @@ class SourceMap {
     std::vector<PairColumn> columns;
   };
   std::map<std::string, PairList, std::less<>> pair_lists_;  // by list name
+  std::map<std::string, std::string, std::less<>> options_;  // field -> option
 
   [[nodiscard]] std::optional<std::string> LocateCohort(
       std::string_view path) const;

@@ -9,6 +9,7 @@
 #include "engine/common/index.h"
 #include "engine/common/limits.h"
 #include "engine/groups/planning/group_facilitators.h"
+#include "engine/groups/planning/rule_names.h"
 #include "engine/scoring/pool_scores.h"
 #include "engine/scoring/scoring_model.h"
 
@@ -190,6 +191,14 @@ absl::StatusOr<GroupPlan> PlanGroups(const Cohort& cohort, const Policy& policy,
                                      const GroupPlanOptions& options,
                                      const CallContext& context) {
   if (absl::Status s = ValidateGroupPlanOptions(options); !s.ok()) return s;
+  if (const std::vector<RuleNameProblem> names =
+          CheckRuleNames(cohort, options.member_role, options.key_attribute,
+                         options.balance);
+      !names.empty()) {
+    return Invalid(names.front().field,
+                   absl::StrCat("names `", names.front().name,
+                                "`, which the members do not have"));
+  }
   const Cohort pool_cohort = PoolCohort(cohort, options.member_role);
   Pool pool;
   pool.reserve(pool_cohort.participants.size());
