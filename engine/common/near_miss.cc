@@ -102,8 +102,10 @@ std::size_t Distance(const std::vector<char32_t>& a,
   return previous[m];
 }
 
-constexpr std::size_t kMaxTypoEdits = 2;
-constexpr std::size_t kMinTypoLength = 5;
+// One edit makes a typo of a name of 3 or more letters, two edits of a name
+// of 5 or more; shorter names ("fi", "en") are distinct words.
+constexpr std::size_t kMinOneEditLength = 3;
+constexpr std::size_t kMinTwoEditLength = 5;
 
 }  // namespace
 
@@ -124,7 +126,9 @@ bool IsNearMiss(std::string_view a, std::string_view b) {
   const std::vector<char32_t> fb = Folded(b);
   const std::size_t d = Distance(fa, fb);
   if (d == 0) return true;
-  return d <= kMaxTypoEdits && std::min(fa.size(), fb.size()) >= kMinTypoLength;
+  const std::size_t shorter = std::min(fa.size(), fb.size());
+  return (d == 1 && shorter >= kMinOneEditLength) ||
+         (d == 2 && shorter >= kMinTwoEditLength);
 }
 
 std::optional<std::string> ClosestName(

@@ -27,9 +27,10 @@ namespace sopu {
 // code points of `a` and `b`. O(|a| * |b|) time, O(|b|) extra memory.
 [[nodiscard]] std::size_t EditDistance(std::string_view a, std::string_view b);
 
-// IsNearMiss: `a` and `b` differ but are 0 apart after folding case, or at
-// most 2 edits apart while both are at least 5 code points long (shorter
-// names, such as "fi" and "en", are distinct words, not typos).
+// IsNearMiss: `a` and `b` differ but are 0 apart after folding case, 1 edit
+// apart while both are at least 3 code points long, or 2 edits apart while
+// both are at least 5 long (shorter names, such as "fi" and "en", are
+// distinct words, not typos).
 [[nodiscard]] bool IsNearMiss(std::string_view a, std::string_view b);
 
 // ClosestName: the candidate nearest to `name` that IsNearMiss accepts (the

@@ -24,6 +24,9 @@ UnmatchedReasons::UnmatchedReasons(const ScoreMatrix& matrix,
     const int c = mentor_of[Idx(row)];
     if (c >= 0) ++used_[Idx(c)];
   }
+  for (int c = 0; c < matrix.cols(); ++c) {
+    cohort_places_ += problem.capacity[Idx(c)];
+  }
 }
 
 bool UnmatchedReasons::Allowed(int row, int col) const {
@@ -93,6 +96,10 @@ UnmatchedReason UnmatchedReasons::For(int r) const {
     reason.seats = seats;
     if (options.size() == 1) reason.only_mentor = options.front();
     if (count_competition_) reason.competing = Competing(options);
+    if (cohort_places_ < matrix_.rows()) {
+      reason.cohort_places = cohort_places_;
+      reason.cohort_mentees = matrix_.rows();
+    }
   }
   return reason;
 }

@@ -17,7 +17,9 @@
 //      room left when r proposed);
 //   5. kMentorsFull: every usable mentor is full; with their number, their
 //      combined capacity and, when the work bound allows, how many mentees
-//      can only be matched with those same mentors.
+//      can only be matched with those same mentors. When the cohort as a
+//      whole has fewer mentor places than mentees, `cohort_places` and
+//      `cohort_mentees` say so: that shortage is the first cause to name.
 //
 // Complexity, R mentees, C mentors, U unmatched: the constructor is O(R + C);
 // For(r) is O(C) plus O(R C) for the competition count, which is counted
@@ -68,6 +70,10 @@ struct UnmatchedReason {
   int seats = 0;
   int only_mentor = -1;
   std::optional<int> competing;
+  // kMentorsFull when every mentor's capacity together (before locks) is
+  // less than the number of mentees: those two counts; else both 0.
+  int cohort_places = 0;
+  int cohort_mentees = 0;
 };
 
 class UnmatchedReasons {
@@ -97,6 +103,7 @@ class UnmatchedReasons {
   const MatchOptions& options_;
   bool count_competition_ = false;
   std::vector<int> used_;  // per mentor, mentees assigned in mentor_of
+  int cohort_places_ = 0;  // every mentor's capacity, before locks
 };
 
 }  // namespace sopu

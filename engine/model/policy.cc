@@ -1,5 +1,8 @@
 #include "engine/model/policy.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace sopu {
 
 std::string_view KindName(CriterionKind kind) {
@@ -41,6 +44,51 @@ Policy DefaultPolicy() {
 
   policy.honour_avoid_lists = true;
   return policy;
+}
+
+namespace {
+
+bool AnyoneHas(const Cohort& cohort, const auto& has) {
+  for (const Participant& p : cohort.participants) {
+    if (has(p)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+DefaultPolicyChoice DefaultPolicyFor(const Cohort& cohort) {
+  DefaultPolicyChoice choice;
+  choice.policy = DefaultPolicy();
+  std::vector<Criterion> kept;
+  for (Criterion& c : choice.policy.criteria) {
+    if (c.kind == CriterionKind::kComplement && cohort.themes.empty()) {
+      choice.left_out.push_back({c.name, "themes"});
+    } else if (c.kind == CriterionKind::kOverlap &&
+               !AnyoneHas(cohort, [&](const Participant& p) {
+                 const std::vector<std::string>* tags = TagValues(p, c.field);
+                 return tags != nullptr && !tags->empty();
+               })) {
+      choice.left_out.push_back({c.name, c.field});
+    } else {
+      kept.push_back(std::move(c));
+    }
+  }
+  const bool scores_nothing =
+      std::none_of(kept.begin(), kept.end(),
+                   [](const Criterion& c) { return c.weight > 0.0; });
+  if (scores_nothing && AnyoneHas(cohort, [](const Participant& p) {
+        return CategoricalValue(p, "sector") != nullptr;
+      })) {
+    Criterion sector;
+    sector.name = "different-sector";
+    sector.kind = CriterionKind::kDifferent;
+    sector.field = "sector";
+    sector.weight = 1.0;
+    kept.push_back(sector);
+  }
+  choice.policy.criteria = std::move(kept);
+  return choice;
 }
 
 }  // namespace sopu

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/model/cohort.h"
+
 namespace sopu {
 
 // CriterionKind names a criterion formula. Holds = the hard-rule predicate.
@@ -87,6 +89,27 @@ struct Policy {
 // themes (weight 1) and a shared language required (hard overlap on
 // "languages", weight 0), avoid-lists honoured.
 [[nodiscard]] Policy DefaultPolicy();
+
+// LeftOutCriterion: a criterion of DefaultPolicy() that DefaultPolicyFor
+// left out, and the data it needs that the cohort lacks ("themes",
+// "languages").
+struct LeftOutCriterion {
+  std::string criterion;
+  std::string missing;
+};
+
+struct DefaultPolicyChoice {
+  Policy policy;  // no criteria when the cohort has nothing to score by
+  std::vector<LeftOutCriterion> left_out;
+};
+
+// DefaultPolicyFor: DefaultPolicy() without the criteria this cohort cannot
+// use — complement needs themes, the shared language needs someone with the
+// tag set "languages" — and, when neither is left, a criterion preferring
+// different sectors (weight 1) if someone has the attribute "sector" (the
+// mixing a networking list of names, sectors and towns asks for). O(P * T)
+// for P participants with T tag sets each.
+[[nodiscard]] DefaultPolicyChoice DefaultPolicyFor(const Cohort& cohort);
 
 }  // namespace sopu
 

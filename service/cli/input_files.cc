@@ -1,9 +1,11 @@
 #include "service/cli/input_files.h"
 
 #include <filesystem>
+#include <iostream>
 #include <utility>
 
 #include "service/cli/command_support.h"
+#include "service/cli/default_policy_note.h"
 #include "service/io/json_files.h"
 #include "service/io/pair_list_reader.h"
 #include "spdlog/spdlog.h"
@@ -46,6 +48,8 @@ std::optional<int> LoadInputs(const std::string& cohort_path,
     absl::StatusOr<sopu::v1::Policy> policy = io::ReadPolicyFile(policy_path);
     if (!policy.ok()) return PrintFailure(policy.status());
     inputs.policy = *std::move(policy);
+  } else if (inputs.cohort.cohort.participants_size() > 0) {
+    std::cerr << DefaultPolicyNote(inputs.cohort.cohort);
   }
   spdlog::info("read cohort: {} participants, {} themes",
                inputs.cohort.cohort.participants_size(),

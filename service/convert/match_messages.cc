@@ -40,17 +40,26 @@ std::string FullMentorsText(const UnmatchedReason& reason,
                      " can only be matched with ",
                      reason.mentors == 1 ? "this mentor" : "these mentors");
   }
+  std::string shortage;
+  if (reason.cohort_mentees > 0) {
+    shortage = absl::StrCat("the cohort has ", reason.cohort_places, " mentor ",
+                            reason.cohort_places == 1 ? "place" : "places",
+                            " for ", reason.cohort_mentees, " mentees, so ",
+                            reason.cohort_mentees - reason.cohort_places,
+                            " must stay unmatched; ");
+  }
   if (reason.mentors == 1) {
     const std::string& id =
         model.cohort()
             .participants[Idx(model.mentors()[Idx(reason.only_mentor)])]
             .id;
-    return absl::StrCat("the only allowed mentor", qualifier, ", ", id,
-                        ", is full (capacity ", reason.seats, competition, ")");
+    return absl::StrCat(shortage, "the only allowed mentor", qualifier, ", ",
+                        id, ", is full (capacity ", reason.seats, competition,
+                        ")");
   }
-  return absl::StrCat("all ", reason.mentors, " allowed mentors", qualifier,
-                      " are full (capacity ", reason.seats, " in all",
-                      competition, ")");
+  return absl::StrCat(shortage, "all ", reason.mentors, " allowed mentors",
+                      qualifier, " are full (capacity ", reason.seats,
+                      " in all", competition, ")");
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 #include "service/handlers/match_handler.h"
 
+#include <cstddef>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "engine/match/solve_match.h"
 #include "engine/scoring/scoring_model.h"
 #include "service/convert/match_convert.h"
@@ -37,6 +39,24 @@ void CheckMatchFields(const MatchRequest& request, ViolationList& violations) {
   }
 }
 
+// CheckMentorPlaces: mentors whose capacities are all 0 leave every mentee
+// unmatched, which is a mistake in the file (an empty capacity column read
+// as 0, say), not a result.
+void CheckMentorPlaces(const Cohort& cohort, ViolationList& violations) {
+  int first_mentor = -1;
+  for (std::size_t i = 0; i < cohort.participants.size(); ++i) {
+    const Participant& p = cohort.participants[i];
+    if (!p.Has(kRoleMentor)) continue;
+    if (p.capacity > 0) return;
+    if (first_mentor < 0) first_mentor = static_cast<int>(i);
+  }
+  if (first_mentor < 0) return;
+  violations.Add(
+      absl::StrCat("cohort.participants[", first_mentor, "].capacity"),
+      "every mentor has capacity 0, so no mentee can be matched; give each "
+      "mentor the number of mentees they can take");
+}
+
 }  // namespace
 
 absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(
@@ -48,6 +68,8 @@ absl::StatusOr<sopu::v1::MatchResponse> HandleMatch(
       request.cohort(), request.has_policy() ? &request.policy() : nullptr,
       /*need_both_sides=*/true, violations);
   if (!inputs.ok()) return inputs.status();
+  CheckMentorPlaces(inputs->cohort, violations);
+  if (!violations.empty()) return violations.ToStatus();
   absl::StatusOr<ScoringModel> model =
       ScoringModel::Build(inputs->cohort, inputs->policy);
   if (!model.ok()) return model.status();

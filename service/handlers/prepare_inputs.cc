@@ -6,6 +6,7 @@
 #include "service/status/bad_request.h"
 #include "service/validation/cohort_validator.h"
 #include "service/validation/policy_validator.h"
+#include "service/validation/theme_checks.h"
 
 namespace sopu::service {
 namespace {
@@ -24,6 +25,7 @@ bool HasRole(const sopu::v1::Cohort& cohort, sopu::v1::Role role) {
 void CheckInputs(const sopu::v1::Cohort& cohort, const sopu::v1::Policy* policy,
                  bool need_both_sides, ViolationList& violations) {
   ValidateCohort(cohort, "cohort", violations);
+  CheckThemeNames(cohort, policy, "cohort", violations);
   if (need_both_sides && !cohort.participants().empty()) {
     if (!HasRole(cohort, sopu::v1::ROLE_MENTEE)) {
       violations.Add("cohort.participants",
@@ -38,9 +40,12 @@ void CheckInputs(const sopu::v1::Cohort& cohort, const sopu::v1::Policy* policy,
   }
   if (policy != nullptr) {
     ValidatePolicy(*policy, cohort, "policy", /*is_default=*/false, violations);
-  } else if (!cohort.participants().empty()) {
-    ValidatePolicy(ToProtoPolicy(DefaultPolicy()), cohort, "policy",
-                   /*is_default=*/true, violations);
+  } else if (!cohort.participants().empty() && violations.empty() &&
+             DefaultPolicyFor(ToEngineCohort(cohort)).policy.criteria.empty()) {
+    violations.Add("policy",
+                   "without a policy sopu scores by themes (complement), "
+                   "shared languages or different sectors, and this cohort "
+                   "has none of them; give a policy");
   }
 }
 
@@ -54,8 +59,9 @@ absl::StatusOr<PreparedInputs> PrepareInputs(const sopu::v1::Cohort& cohort,
   }
   PreparedInputs prepared;
   prepared.cohort = ToEngineCohort(cohort);
-  prepared.policy =
-      policy != nullptr ? ToEnginePolicy(*policy) : DefaultPolicy();
+  prepared.policy = policy != nullptr
+                        ? ToEnginePolicy(*policy)
+                        : DefaultPolicyFor(prepared.cohort).policy;
   return prepared;
 }
 

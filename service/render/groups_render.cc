@@ -44,8 +44,12 @@ void RenderHeadline(const sopu::v1::GroupsResponse& response,
   out << s.groups() << " groups of " << s.assigned() << " of " << s.members()
       << " members · total " << FormatFixed(s.total(), 3) << " (bound "
       << FormatFixed(s.upper_bound(), 3) << ") · worst mean "
-      << FormatFixed(s.worst_mean_pair_score(), 3) << " · best found at "
-      << FormatFixed(s.seconds_to_best(), 1) << " s of "
+      << FormatFixed(s.worst_mean_pair_score(), 3);
+  if (s.stop_reason().empty()) {  // nothing was searched
+    out << " · no search needed\n";
+    return;
+  }
+  out << " · best found at " << FormatFixed(s.seconds_to_best(), 1) << " s of "
       << FormatFixed(s.seconds(), 1) << " s (" << s.stop_reason() << ", seed "
       << s.seed() << ")\n";
 }

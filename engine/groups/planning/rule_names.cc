@@ -43,8 +43,8 @@ bool Contains(const std::vector<std::string>& sorted, const std::string& x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
 }
 
-void CheckKey(const Cohort& cohort, RoleBit member_role,
-              const std::string& key, const std::vector<std::string>& names,
+void CheckKey(const Cohort& cohort, RoleBit member_role, const std::string& key,
+              const std::vector<std::string>& names,
               std::vector<RuleNameProblem>& out) {
   if (key.empty()) return;
   if (!Contains(names, key)) {
@@ -92,15 +92,14 @@ void CheckBalance(const Cohort& cohort, RoleBit member_role,
     for (std::size_t v = 0; v < rule.no_isolated_values.size(); ++v) {
       const std::string& value = rule.no_isolated_values[v];
       if (Contains(values, value)) continue;
-      out.push_back(
-          {.kind = RuleNameProblemKind::kUnknownIsolatedValue,
-           .field = absl::StrCat("balance[", b, "].no_isolated_values[", v,
-                                 "]"),
-           .name = value,
-           .attribute = rule.attribute,
-           .existing = values,
-           .suggestion = ClosestName(value, values),
-           .participant = -1});
+      out.push_back({.kind = RuleNameProblemKind::kUnknownIsolatedValue,
+                     .field = absl::StrCat("balance[", b,
+                                           "].no_isolated_values[", v, "]"),
+                     .name = value,
+                     .attribute = rule.attribute,
+                     .existing = values,
+                     .suggestion = ClosestName(value, values),
+                     .participant = -1});
     }
   }
 }
@@ -110,8 +109,12 @@ void CheckBalance(const Cohort& cohort, RoleBit member_role,
 std::vector<RuleNameProblem> CheckRuleNames(
     const Cohort& cohort, RoleBit member_role, const std::string& key_attribute,
     const std::vector<BalanceRule>& balance) {
-  const std::vector<std::string> names = MemberAttributes(cohort, member_role);
   std::vector<RuleNameProblem> out;
+  const bool any_member =
+      std::any_of(cohort.participants.begin(), cohort.participants.end(),
+                  [&](const Participant& p) { return p.Has(member_role); });
+  if (!any_member) return out;  // no rule applies to anybody
+  const std::vector<std::string> names = MemberAttributes(cohort, member_role);
   CheckKey(cohort, member_role, key_attribute, names, out);
   CheckBalance(cohort, member_role, balance, names, out);
   return out;

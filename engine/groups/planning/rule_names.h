@@ -51,7 +51,8 @@ struct RuleNameProblem {
   int participant = -1;
 };
 
-// CheckRuleNames returns every problem (empty: every name names something).
+// CheckRuleNames returns every problem (empty: every name names something,
+// or there are no members, so that no rule applies to anybody).
 [[nodiscard]] std::vector<RuleNameProblem> CheckRuleNames(
     const Cohort& cohort, RoleBit member_role, const std::string& key_attribute,
     const std::vector<BalanceRule>& balance);

@@ -54,6 +54,40 @@ TEST(MatchHandler, OptimalAssignmentWithReasons) {
   EXPECT_TRUE(response->unmatched().empty());
 }
 
+TEST(MatchHandler, Issue12MentorsWhoAllHaveCapacityZeroAreAnError) {
+  auto request = Request();
+  request.mutable_cohort()->mutable_participants(0)->set_capacity(0);
+  request.mutable_cohort()->mutable_participants(1)->set_capacity(0);
+  const auto response = HandleMatch(request);
+  ASSERT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(
+      ToPairs(ViolationsOf(response.status())),
+      ElementsAre(Pair("cohort.participants[0].capacity",
+                       "every mentor has capacity 0, so no mentee can be "
+                       "matched; give each mentor the number of mentees they "
+                       "can take")));
+}
+
+TEST(MatchHandler, Issue12AShortageOfPlacesIsTheFirstReasonGiven) {
+  // m1 and m2 have 1 place each for 3 mentees: the cohort is short of
+  // places before any mentor is.
+  auto request = Request();
+  auto* cohort = request.mutable_cohort();
+  cohort->mutable_participants(0)->set_capacity(1);
+  auto* a3 = cohort->add_participants();
+  a3->set_id("a3");
+  a3->add_roles(sopu::v1::ROLE_MENTEE);
+  (*a3->mutable_goals())["lead"] = 1;
+  (*a3->mutable_tags())["languages"].add_values("fi");
+  const auto response = HandleMatch(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->unmatched_size(), 1);
+  EXPECT_EQ(response->unmatched(0).reason(),
+            "the cohort has 2 mentor places for 3 mentees, so 1 must stay "
+            "unmatched; all 2 allowed mentors are full (capacity 2 in all; 3 "
+            "mentees can only be matched with these mentors)");
+}
+
 TEST(MatchHandler, ACancelledCallIsAnsweredCancelled) {
   CancellationToken cancel;
   cancel.Cancel();

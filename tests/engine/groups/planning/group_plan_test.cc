@@ -141,28 +141,31 @@ TEST(PlanGroups, AnEmptyPoolPlansNothing) {
   for (const RuleCheckResult& r : plan->rules) EXPECT_EQ(r.violations, 0);
 }
 
-TEST(PlanGroups, MembersWithoutAKeyValueLeaveNoPartToSearch) {
+TEST(PlanGroups, MembersWithoutAKeyValueAreAnError) {
+  // Issue 12: a member without a value of the key could join no group; the
+  // plan is refused instead of leaving them out.
   GroupPlanOptions o = Sizes(2, 3);
   o.key_attribute = "town";
-  o.facilitator_role = kRoleFacilitator;
   const absl::StatusOr<GroupPlan> plan =
-      PlanGroups(Peers("----"), GroupPolicy(), o);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_EQ(plan->status, GroupPlanStatus::kFeasible);
-  EXPECT_THAT(plan->groups, IsEmpty());
-  ASSERT_EQ(plan->unassigned.size(), 4U);
-  EXPECT_EQ(plan->unassigned[3].id, "p3");
-  EXPECT_EQ(plan->unassigned[3].reason, "no value for town");
-  EXPECT_EQ(plan->summary.members, 4);
-  EXPECT_EQ(plan->summary.assigned, 0);
-  EXPECT_FALSE(plan->summary.stop_reason.has_value());
+      PlanGroups(Peers("AA-A"), GroupPolicy(), o);
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(plan.status().message(), HasSubstr("key_attribute"));
+}
+
+TEST(PlanGroups, AKeyNoMemberHasIsAnError) {
+  GroupPlanOptions o = Sizes(2, 3);
+  o.key_attribute = "twon";
+  const absl::StatusOr<GroupPlan> plan =
+      PlanGroups(Peers("AABB"), GroupPolicy(), o);
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(plan.status().message(), HasSubstr("key_attribute"));
 }
 
 TEST(PlanGroups, InfeasibleRulesAreExplainedAndNothingIsSearched) {
   GroupPlanOptions o = Sizes(4, 6);
   o.key_attribute = "town";
   const absl::StatusOr<GroupPlan> plan =
-      PlanGroups(Peers("AAAAAAABBBBB-"), GroupPolicy(), o);
+      PlanGroups(Peers("AAAAAAABBBBB"), GroupPolicy(), o);
   ASSERT_TRUE(plan.ok()) << plan.status();
   EXPECT_EQ(plan->status, GroupPlanStatus::kInfeasible);
   ASSERT_EQ(plan->infeasible.size(), 1U);
@@ -171,8 +174,8 @@ TEST(PlanGroups, InfeasibleRulesAreExplainedAndNothingIsSearched) {
             "7 members with town A cannot form groups of 4-6");
   EXPECT_THAT(plan->groups, IsEmpty());
   EXPECT_THAT(plan->rules, IsEmpty());
-  ASSERT_EQ(plan->unassigned.size(), 1U);
-  EXPECT_EQ(plan->summary.members, 13);
+  EXPECT_THAT(plan->unassigned, IsEmpty());
+  EXPECT_EQ(plan->summary.members, 12);
   EXPECT_EQ(plan->summary.rounds, 0);
   EXPECT_FALSE(plan->summary.stop_reason.has_value());
 }
