@@ -146,10 +146,10 @@ class GroupsCommand final
     NameOption("member_role", "--role " + options_.role);
     for (int b = 0; b < request.balance_size(); ++b) {
       const sopu::v1::GroupBalanceRule& rule = request.balance(b);
-      const std::string option =
-          rule.spread() ? "--spread " + rule.attribute()
-                        : "--no-isolated " + rule.attribute() + "=" +
-                              rule.no_isolated_values(0);
+      const std::string option = rule.spread()
+                                     ? "--spread " + rule.attribute()
+                                     : "--no-isolated " + rule.attribute() +
+                                           "=" + rule.no_isolated_values(0);
       const std::string base = "balance[" + std::to_string(b) + "]";
       NameOption(base + ".attribute", option);
       NameOption(base + ".no_isolated_values[0]", option);

@@ -1,6 +1,5 @@
 #include "service/convert/rule_name_messages.h"
 
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 
@@ -31,9 +30,10 @@ std::string Describe(const RuleNameProblem& p) {
     case RuleNameProblemKind::kMissingKeyValue:
       break;
   }
-  return absl::StrCat("has no value; every member needs one, since groups "
-                      "are formed by ",
-                      p.attribute, " (key_attribute)");
+  return absl::StrCat(
+      "has no value; every member needs one, since groups "
+      "are formed by ",
+      p.attribute, " (key_attribute)");
 }
 
 }  // namespace

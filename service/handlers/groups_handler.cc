@@ -128,13 +128,13 @@ absl::StatusOr<GroupsResponse> HandleGroups(const GroupsRequest& request,
       /*need_both_sides=*/false, violations);
   if (!inputs.ok()) return inputs.status();
   const GroupPlanOptions options = ToGroupPlanOptions(request);
-  AddRuleNameViolations(
-      CheckRuleNames(inputs->cohort, options.member_role,
-                     options.key_attribute, options.balance),
-      violations);
+  AddRuleNameViolations(CheckRuleNames(inputs->cohort, options.member_role,
+                                       options.key_attribute, options.balance),
+                        violations);
   if (!violations.empty()) return violations.ToStatus();
 
-  absl::StatusOr<GroupPlan> plan = PlanGroups(inputs->cohort, inputs->policy, options, context);
+  absl::StatusOr<GroupPlan> plan =
+      PlanGroups(inputs->cohort, inputs->policy, options, context);
   if (!plan.ok()) return plan.status();
   GroupsResponse response = ToProtoGroupsResponse(*plan);
   *response.mutable_policy() = ToProtoPolicy(inputs->policy);

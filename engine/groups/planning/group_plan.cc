@@ -191,9 +191,8 @@ absl::StatusOr<GroupPlan> PlanGroups(const Cohort& cohort, const Policy& policy,
                                      const GroupPlanOptions& options,
                                      const CallContext& context) {
   if (absl::Status s = ValidateGroupPlanOptions(options); !s.ok()) return s;
-  if (const std::vector<RuleNameProblem> names =
-          CheckRuleNames(cohort, options.member_role, options.key_attribute,
-                         options.balance);
+  if (const std::vector<RuleNameProblem> names = CheckRuleNames(
+          cohort, options.member_role, options.key_attribute, options.balance);
       !names.empty()) {
     return Invalid(names.front().field,
                    absl::StrCat("names `", names.front().name,
