@@ -1,75 +1,17 @@
 #include "engine/common/near_miss.h"
 
 #include <algorithm>
-#include <cstdint>
+
+#include "engine/common/utf8.h"
 
 namespace sopu {
 namespace {
-
-// DecodeUtf8: the code points of `text`; an invalid byte is its own code
-// point (0xDC00 + byte, never a letter) so that nothing is lost.
-std::vector<char32_t> DecodeUtf8(std::string_view text) {
-  std::vector<char32_t> out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    std::size_t length = 1;
-    char32_t cp = b0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      length = 2;
-      cp = b0 & 0x1FU;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      length = 3;
-      cp = b0 & 0x0FU;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      length = 4;
-      cp = b0 & 0x07U;
-    } else if (b0 >= 0x80) {
-      length = 0;  // a stray continuation or invalid lead byte
-    }
-    bool valid = length > 0 && i + length <= text.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + k]);
-      valid = (b & 0xC0U) == 0x80U;
-      cp = (cp << 6U) | (b & 0x3FU);
-    }
-    if (!valid) {
-      out.push_back(0xDC00U + b0);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += length;
-  }
-  return out;
-}
 
 char32_t FoldCodePoint(char32_t cp) {
   if (cp >= U'A' && cp <= U'Z') return cp + 0x20;
   // Latin-1 capitals À..Þ except the multiplication sign.
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
   return cp;
-}
-
-void AppendUtf8(char32_t cp, std::string& out) {
-  if (cp >= 0xDC80 && cp <= 0xDCFF) {  // an invalid byte kept as it was
-    out.push_back(static_cast<char>(cp - 0xDC00));
-  } else if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0U | (cp >> 6U)));
-    out.push_back(static_cast<char>(0x80U | (cp & 0x3FU)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0U | (cp >> 12U)));
-    out.push_back(static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU)));
-    out.push_back(static_cast<char>(0x80U | (cp & 0x3FU)));
-  } else {
-    out.push_back(static_cast<char>(0xF0U | (cp >> 18U)));
-    out.push_back(static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU)));
-    out.push_back(static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU)));
-    out.push_back(static_cast<char>(0x80U | (cp & 0x3FU)));
-  }
 }
 
 std::vector<char32_t> Folded(std::string_view text) {

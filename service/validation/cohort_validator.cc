@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "engine/common/utf8.h"
 
 namespace sopu::service {
 namespace {
@@ -20,22 +21,22 @@ constexpr std::size_t kMaxIdLength = 128;
 constexpr std::size_t kMaxThemeIdLength = 64;
 constexpr std::size_t kMaxValueLength = 256;
 
-bool IsThemeIdChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+// IsThemeIdChar: letters (also beyond a–z: `itsensä_johtaminen`), digits,
+// '_' and '-'.
+bool IsThemeIdChar(char32_t c) {
+  return IsLetter(c) || (c >= U'0' && c <= U'9') || c == U'_' || c == U'-';
 }
 
 // IdProblem describes what is wrong with a participant id, or "" when fine.
-std::string IdProblem(absl::string_view id) {
+// Lengths count characters, not UTF-8 bytes.
+std::string IdProblem(std::string_view id) {
   if (id.empty()) return "is required";
-  if (id.size() > kMaxIdLength) return "must be at most 128 characters";
-  if (IsSpace(id.front()) || IsSpace(id.back())) {
-    return "must not start or end with whitespace";
+  if (CodePointCount(id) > kMaxIdLength) {
+    return "must be at most 128 characters";
+  }
+  if (TrimUnicodeSpace(id).size() != id.size()) {
+    return "must not start or end with white space (a no-break space "
+           "copied with the id counts too)";
   }
   return "";
 }
@@ -83,10 +84,11 @@ class CohortChecker {
       std::string path = Path(absl::StrCat("taxonomy.themes[", t, "].id"));
       if (id.empty()) {
         out_.Add(path, "is required");
-      } else if (id.size() > kMaxThemeIdLength) {
+      } else if (CodePointCount(id) > kMaxThemeIdLength) {
         out_.Add(path, "must be at most 64 characters");
-      } else if (!std::all_of(id.begin(), id.end(), IsThemeIdChar)) {
-        out_.Add(path, "may hold only letters a-z, A-Z, digits, '_' and '-'");
+      } else if (const std::vector<char32_t> chars = DecodeUtf8(id);
+                 !std::all_of(chars.begin(), chars.end(), IsThemeIdChar)) {
+        out_.Add(path, "may hold only letters, digits, '_' and '-'");
         bad_themes_.insert(id);
       } else if (!themes_.insert(id).second) {
         out_.Add(path, "duplicates an earlier theme id");
@@ -212,7 +214,7 @@ class CohortChecker {
     for (const auto& [key, value] : sorted) {
       if (key.empty()) {
         out_.Add(base + ".attributes", "an attribute has an empty name");
-      } else if (value.size() > kMaxValueLength) {
+      } else if (CodePointCount(value) > kMaxValueLength) {
         out_.Add(absl::StrCat(base, ".attributes.", key),
                  "must be at most 256 characters");
       }
@@ -230,7 +232,8 @@ class CohortChecker {
         continue;
       }
       for (int k = 0; k < set.values_size(); ++k) {
-        if (set.values(k).empty() || set.values(k).size() > kMaxValueLength) {
+        if (set.values(k).empty() ||
+            CodePointCount(set.values(k)) > kMaxValueLength) {
           out_.Add(absl::StrCat(base, ".tags.", key, ".values[", k, "]"),
                    "must be 1..256 characters");
         }

@@ -49,10 +49,40 @@ TEST(CohortValidator, MissingAndPaddedIds) {
   auto cohort = ValidCohort();
   cohort.mutable_participants(0)->set_id("");
   cohort.mutable_participants(1)->set_id(" m2");
+  cohort.mutable_participants(2)->set_id("a1\u00a0");  // no-break space
+  cohort.mutable_participants(3)->set_id(
+      "\u200b"
+      "a2");  // zero-width space
+  const std::string padded =
+      "must not start or end with white space (a no-break space copied with "
+      "the id counts too)";
   EXPECT_THAT(Check(cohort),
               ElementsAre(Pair("cohort.participants[0].id", "is required"),
-                          Pair("cohort.participants[1].id",
-                               "must not start or end with whitespace")));
+                          Pair("cohort.participants[1].id", padded),
+                          Pair("cohort.participants[2].id", padded),
+                          Pair("cohort.participants[3].id", padded)));
+}
+
+TEST(CohortValidator, Issue12LimitsCountCharactersNotBytes) {
+  auto cohort = ValidCohort();
+  std::string id;
+  for (int k = 0; k < 100; ++k) id += "\u00e4";  // 100 'ä': 200 bytes
+  cohort.mutable_participants(0)->set_id(id);
+  cohort.mutable_participants(0)->set_capacity(2);
+  std::string too_long;
+  for (int k = 0; k < 129; ++k) too_long += "\u00e4";
+  cohort.mutable_participants(1)->set_id(too_long);
+  EXPECT_THAT(Check(cohort),
+              ElementsAre(Pair("cohort.participants[1].id",
+                               "must be at most 128 characters")));
+}
+
+TEST(CohortValidator, Issue12ThemeIdsMayBeFinnishWords) {
+  auto cohort = ValidCohort();
+  cohort.mutable_taxonomy()->add_themes()->set_id("itsens\u00e4_johtaminen");
+  (*cohort.mutable_participants(2)
+        ->mutable_goals())["itsens\u00e4_johtaminen"] = 3;
+  EXPECT_THAT(Check(cohort), ::testing::IsEmpty());
 }
 
 TEST(CohortValidator, UnknownThemeListsTheProgramThemes) {
@@ -148,13 +178,11 @@ TEST(CohortValidator, ThemeIds) {
   auto cohort = ValidCohort();
   cohort.mutable_taxonomy()->add_themes()->set_id("lead");
   cohort.mutable_taxonomy()->add_themes()->set_id("bad theme");
-  EXPECT_THAT(
-      Check(cohort),
-      ElementsAre(Pair("cohort.taxonomy.themes[2].id",
-                       "duplicates an earlier theme id"),
-                  Pair("cohort.taxonomy.themes[3].id",
-                       "may hold only letters a-z, A-Z, digits, '_' and "
-                       "'-'")));
+  EXPECT_THAT(Check(cohort),
+              ElementsAre(Pair("cohort.taxonomy.themes[2].id",
+                               "duplicates an earlier theme id"),
+                          Pair("cohort.taxonomy.themes[3].id",
+                               "may hold only letters, digits, '_' and '-'")));
 }
 
 TEST(CohortValidator, CollectsEveryProblemUpToTheCap) {
