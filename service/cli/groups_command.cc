@@ -31,6 +31,7 @@ struct GroupsOptions {
   std::string key;           // attribute members of a group share
   std::string facilitators;  // role of facilitators; empty: none
   int max_per_organisation = 0;
+  bool uneven_sizes = false;
   std::vector<std::string> spread;       // attributes
   std::vector<std::string> no_isolated;  // ATTRIBUTE=VALUE
   std::string together_path;             // CSV of pairs (first_id, second_id)
@@ -94,6 +95,7 @@ void SetRules(const GroupsOptions& options, sopu::v1::GroupsRequest& request) {
   }
   request.set_member_role(RoleOf(options.role));
   request.set_group_count(options.groups);
+  request.set_uneven_sizes(options.uneven_sizes);
   request.set_key_attribute(options.key);
   if (!options.facilitators.empty()) {
     request.set_facilitator_role(RoleOf(options.facilitators));
@@ -199,16 +201,20 @@ void AddRuleOptions(CLI::App& command, GroupsOptions& options) {
                      "Group size bounds MIN-MAX (e.g. 4-6), or N");
   command
       .add_option("--groups", options.groups,
-                  "Number of groups (default: the fewest that fit --size; "
-                  "without --size, sizes as even as possible)")
+                  "Number of groups (default: the fewest that fit --size, "
+                  "or more when the hard rules cannot all hold with them)")
       ->check(CLI::Range(0, kMaxGroupCount));
+  command.add_flag("--uneven-sizes", options.uneven_sizes,
+                   "Let group sizes range freely within --size (default: "
+                   "sizes differ by at most one wherever the rules allow)");
   command.add_option("--role", options.role, "Who is grouped")
       ->check(CLI::IsMember({"peer", "mentee", "mentor", "facilitator"}))
       ->capture_default_str();
   command.add_option(
       "--key", options.key,
-      "Attribute every member of a group shares, e.g. town (municipality and "
-      "region read the location); each value forms its own groups");
+      "Attribute every member of a group shares, e.g. municipality "
+      "(municipality and region read the location); each value forms its "
+      "own groups, and every member needs a value");
   command
       .add_option("--facilitators", options.facilitators,
                   "Role of the facilitators: one per group by fit, each "
@@ -233,7 +239,9 @@ void AddRuleOptions(CLI::App& command, GroupsOptions& options) {
 
 // AddSearchOptions adds the options of the search and of the output.
 void AddSearchOptions(CLI::App& command, GroupsOptions& options) {
-  command.add_option("--time-limit", options.time_limit, "Search seconds")
+  command
+      .add_option("--time-limit", options.time_limit,
+                  "Seconds for the whole grouping, scoring and search")
       ->check(CLI::Range(0.01, kMaxTimeLimitSeconds))
       ->capture_default_str();
   command

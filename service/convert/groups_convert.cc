@@ -52,6 +52,7 @@ GroupPlanOptions ToGroupPlanOptions(const sopu::v1::GroupsRequest& request) {
   o.min_size = request.min_size();
   o.max_size = request.max_size();
   o.group_count = request.group_count();
+  o.even_sizes = !request.uneven_sizes();
   o.key_attribute = request.key_attribute();
   o.max_per_organisation = request.max_per_organisation();
   for (const sopu::v1::GroupBalanceRule& b : request.balance()) {
@@ -89,6 +90,7 @@ sopu::v1::GroupsResponse ToProtoGroupsResponse(const GroupPlan& plan) {
     out->set_key_value(f.key_value);
     out->set_explanation(f.explanation);
   }
+  for (const std::string& note : plan.notes) response.add_notes(note);
   SetProtoSummary(plan, *response.mutable_summary());
   return response;
 }

@@ -119,6 +119,7 @@ void RenderGroupsTable(const sopu::v1::GroupsResponse& response,
                        const sopu::v1::Cohort& cohort, std::ostream& out) {
   const DisplayNames names(cohort);
   RenderHeadline(response, out);
+  for (const auto& note : response.notes()) out << "Note: " << note << '\n';
   for (const auto& g : response.groups()) RenderGroup(g, names, out);
   RenderRulesAndUnassigned(response, names, out);
 }

@@ -43,6 +43,8 @@ CASES=(
   "issue12-theme-case|validate $DATA/staff/theme-case.csv"
   "issue12-capacity-zero|match $DATA/staff/capacity-zero.csv"
   "issue12-short-of-places|match $DATA/staff/short-of-places.csv"
+  "issue12-avoid-more-groups|groups $DATA/staff/avoid25.csv --size 4-5 --rounds 2"
+  "issue12-even-sizes|groups $EX/cohort.csv --policy $EX/groups-policy.json --role mentee --size 2-6 --rounds 2 --format json"
   "explain-pair|explain $EX/cohort.csv --policy $EX/policy.json --pair m01,a02"
   "explain-pair-json|explain $EX/cohort.csv --policy $EX/policy.json --pair m01,a02 --format json"
   "explain-group|explain $EX/cohort.csv --policy $EX/groups-policy.json --group a01,a02,a03,a04 --role mentee --format json"

@@ -55,7 +55,15 @@ bool ShapePart(int n, const GroupRules& rules, const std::string& where,
     }
   } else {
     bounds = {rules.min_size, rules.max_size};
-    groups = std::max(1, (n + rules.max_size - 1) / rules.max_size);
+    groups = std::max(1, (n + rules.max_size - 1) / rules.max_size) +
+             rules.extra_groups;
+  }
+  const bool fits = static_cast<std::int64_t>(groups) * bounds.min_size <= n &&
+                    n <= static_cast<std::int64_t>(groups) * bounds.max_size;
+  if (fits && rules.even_sizes && n > 0) {
+    // Within the bounds because n / groups lies between them.
+    bounds = {std::max(bounds.min_size, n / groups),
+              std::min(bounds.max_size, (n + groups - 1) / groups)};
   }
   const std::int64_t lo = static_cast<std::int64_t>(groups) * bounds.min_size;
   const std::int64_t hi = static_cast<std::int64_t>(groups) * bounds.max_size;

@@ -15,8 +15,9 @@
 //   2. together pairs: union-find over the pool; a pair the key splits or
 //      the policy forbids cannot hold;
 //   3. per part: the number of groups (group_count, or the fewest that fit
-//      max_size) and the bounds (min_size..max_size, or with group_count and
-//      no sizes floor(n / m)..ceil(n / m)); then the problem and its rules.
+//      max_size plus extra_groups) and the bounds (min_size..max_size, or
+//      floor(n / m)..ceil(n / m) within them with even_sizes or with
+//      group_count and no sizes); then the problem and its rules.
 // Rules that provably cannot all hold are explained in the program's terms
 // instead, in this order: together pairs (pool order of the request), then
 // per part: sizes (the part's problem is then left empty), together-sets

@@ -1,6 +1,7 @@
 #include "engine/groups/planning/group_plan.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <map>
 #include <utility>
@@ -10,6 +11,8 @@
 #include "engine/common/limits.h"
 #include "engine/groups/planning/group_facilitators.h"
 #include "engine/groups/planning/rule_names.h"
+#include "engine/groups/planning/shape_choice.h"
+#include "engine/groups/planning/time_budget.h"
 #include "engine/scoring/pool_scores.h"
 #include "engine/scoring/scoring_model.h"
 
@@ -78,6 +81,8 @@ absl::StatusOr<GroupRules> ResolveRules(const GroupPlanOptions& o,
   GroupRules rules{.min_size = o.min_size,
                    .max_size = o.max_size,
                    .group_count = o.group_count,
+                   .even_sizes = o.even_sizes,
+                   .extra_groups = 0,
                    .key_attribute = o.key_attribute,
                    .max_per_organisation = o.max_per_organisation,
                    .organisation_attribute = policy.organisation_attribute,
@@ -96,6 +101,11 @@ absl::StatusOr<GroupRules> ResolveRules(const GroupPlanOptions& o,
     rules.together.emplace_back(a->second, b->second);
   }
   return rules;
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+      .count();
 }
 
 void AddSearchSummary(const PartSearchResult& search, GroupPlanSummary& s) {
@@ -190,6 +200,7 @@ absl::Status ValidateGroupPlanOptions(const GroupPlanOptions& options) {
 absl::StatusOr<GroupPlan> PlanGroups(const Cohort& cohort, const Policy& policy,
                                      const GroupPlanOptions& options,
                                      const CallContext& context) {
+  const auto start = std::chrono::steady_clock::now();
   if (absl::Status s = ValidateGroupPlanOptions(options); !s.ok()) return s;
   if (const std::vector<RuleNameProblem> names = CheckRuleNames(
           cohort, options.member_role, options.key_attribute, options.balance);
@@ -215,26 +226,34 @@ absl::StatusOr<GroupPlan> PlanGroups(const Cohort& cohort, const Policy& policy,
   absl::StatusOr<ScoringModel> model = ScoringModel::Build(pool_cohort, policy);
   if (!model.ok()) return model.status();
   const PoolAffinity affinity = MakePoolAffinity(model->ComputeMatrix());
-  GroupPartition partition =
-      BuildGroupParts(pool, affinity.score, affinity.allowed, *rules);
+  absl::StatusOr<ShapeChoice> shape = ChooseGroupShape(
+      pool, affinity.score, affinity.allowed, *rules, options.search, context);
+  if (!shape.ok()) return shape.status();
+  GroupPartition& partition = shape->partition;
   plan.unassigned = std::move(partition.unassigned);
+  plan.notes = std::move(shape->notes);
   if (!partition.infeasible.empty()) {
     plan.status = GroupPlanStatus::kInfeasible;
     plan.infeasible = std::move(partition.infeasible);
     return plan;
   }
+  // The time limit holds for the whole plan: scoring, shaping and probing
+  // count against it.
+  PartSearchOptions search_options = options.search;
+  search_options.time_limit_seconds = std::max(
+      kMinPartSeconds, options.search.time_limit_seconds - SecondsSince(start));
   absl::StatusOr<PartSearchResult> search =
-      SearchParts(partition.parts, pool, options.search, context);
+      SearchParts(partition.parts, pool, search_options, context);
   if (!search.ok()) return search.status();
   AddSearchSummary(*search, plan.summary);
   const std::vector<std::vector<int>> groups =
       AddGroups(partition.parts, *search, pool, *model, plan);
   if (options.facilitator_role.has_value()) {
     absl::Status s = AddFacilitators(cohort, policy, *options.facilitator_role,
-                                     rules->key_attribute, plan);
+                                     shape->rules.key_attribute, plan);
     if (!s.ok()) return s;
   }
-  plan.rules = CheckGroupRules(pool, affinity.allowed, *rules, groups);
+  plan.rules = CheckGroupRules(pool, affinity.allowed, shape->rules, groups);
   plan.status = SearchStatus(*search);
   return plan;
 }

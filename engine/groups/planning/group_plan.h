@@ -86,8 +86,12 @@ struct GroupPlanOptions {
   int min_size = 0;
   int max_size = 0;
   // 0..kMaxGroupCount; 0 = the fewest groups that fit max_size (per key
-  // value). Not together with key_attribute.
+  // value), or more where the hard rules need them (shape_choice.h). Not
+  // together with key_attribute.
   int group_count = 0;
+  // Sizes differ by at most one wherever the bounds and hard rules allow
+  // (shape_choice.h); false lets them range within min_size..max_size.
+  bool even_sizes = true;
   // An attribute (or "municipality" / "region") all members of a group
   // share; "" = no key.
   std::string key_attribute;
@@ -137,6 +141,9 @@ struct GroupPlan {
   std::vector<UnassignedMember> unassigned;
   std::vector<RuleCheckResult> rules;  // empty when kInfeasible
   std::vector<PartInfeasibility> infeasible;
+  // What the plan changed from the preferred shape to keep the rules
+  // (ShapeChoice::notes).
+  std::vector<std::string> notes;
   GroupPlanSummary summary;
 };
 

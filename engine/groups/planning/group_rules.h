@@ -5,10 +5,11 @@
 // fills them from its options.
 //
 // The rules (docs/groups.md has the staff's view):
-//   - size: every group holds min_size..max_size members; with group_count
-//     set and no sizes (both 0), sizes as even as possible;
+//   - size: every group holds min_size..max_size members; with even_sizes
+//     (or group_count set and no sizes, both 0) sizes as even as possible:
+//     within floor(n / m)..ceil(n / m) for n members in m groups;
 //   - group_count: the number of groups; 0 = the fewest that fit max_size
-//     (per key value);
+//     (per key value) plus extra_groups;
 //   - key: every member of a group has the same value of key_attribute, and
 //     each value forms its own groups;
 //   - organisation cap: at most max_per_organisation members with one value
@@ -41,6 +42,10 @@ struct GroupRules {
   int min_size = 0;
   int max_size = 0;
   int group_count = 0;
+  // Sizes differ by at most one (within min_size..max_size).
+  bool even_sizes = false;
+  // With group_count 0: this many groups more than the fewest that fit.
+  int extra_groups = 0;
   std::string key_attribute;  // "" = no key
   int max_per_organisation = 0;
   // The policy's Policy::organisation_attribute.

@@ -44,6 +44,7 @@ absl::StatusOr<PartSearchResult> SearchParts(
     solver.time_limit_seconds = seconds[p];
     solver.max_rounds = options.max_rounds;
     solver.seed = options.seed;
+    solver.target_objective = options.target_objective;
     const double before = out.seconds;
     const CallContext part_context = PartCallContext(
         context, parts[p], pool, before, options.time_limit_seconds);

@@ -47,6 +47,9 @@ struct PartSearchOptions {
   std::int64_t max_rounds = 0;
   // Seed of every part's random streams.
   std::uint64_t seed = 1;
+  // Each part's search stops as soon as a grouping without violations
+  // reaches this objective (GroupSolverOptions::target_objective).
+  std::optional<double> target_objective;
 };
 
 struct PartSearchResult {
