@@ -122,7 +122,10 @@ void GridCohortBuilder::Read(const CellGrid& grid) {
     return;
   }
   const GridRow& header_row = grid.rows[header];
-  if (header_row.row > 1) {
+  // Without an id column the row read as the header may be a data row:
+  // its cells are not named in notices.
+  const bool real_header = internal::HasIdColumn(Texts(header_row));
+  if (header_row.row > 1 && real_header) {
     out_.notices.push_back(absl::StrCat("the header is row ", header_row.row,
                                         "; the rows above it were skipped"));
   }
@@ -133,7 +136,7 @@ void GridCohortBuilder::Read(const CellGrid& grid) {
     if (header_ok_) ReadParticipant(grid.rows[i]);
   }
   FlushGridProblems(grid.rows.back().row);
-  if (!header_.ignored.empty()) {
+  if (!header_.ignored.empty() && real_header) {
     const std::size_t count = header_.ignored.size();
     out_.notices.push_back(absl::StrCat(
         "ignored ", count, count == 1 ? " column" : " columns",
