@@ -1,6 +1,7 @@
 #include "service/cli/input_files.h"
 
 #include <filesystem>
+#include <iostream>
 #include <utility>
 
 #include "service/cli/command_support.h"
@@ -33,9 +34,14 @@ std::optional<int> ReadPairs(const std::string& path, const std::string& list,
 }  // namespace
 
 std::optional<int> LoadInputs(const std::string& cohort_path,
+                              const std::string& sheet,
                               const std::string& policy_path, Inputs& inputs) {
-  absl::StatusOr<io::LoadedCohort> cohort = io::ReadCohortFile(cohort_path);
+  absl::StatusOr<io::LoadedCohort> cohort =
+      io::ReadCohortFile(cohort_path, {.sheet = sheet});
   if (!cohort.ok()) return PrintFailure(cohort.status());
+  for (const std::string& notice : cohort->notices) {
+    std::cerr << "note: " << notice << '\n';
+  }
   inputs.cohort_path = cohort_path;
   inputs.cohort = *std::move(cohort);
   if (inputs.cohort.source.has_value()) {
