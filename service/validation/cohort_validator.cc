@@ -20,9 +20,25 @@ constexpr std::size_t kMaxIdLength = 128;
 constexpr std::size_t kMaxThemeIdLength = 64;
 constexpr std::size_t kMaxValueLength = 256;
 
-bool IsThemeIdChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_' || c == '-';
+// IsThemeId: letters, digits, '_' and '-' only. Letters are a-z, A-Z and
+// the Latin letters of U+00C0..U+024F (ä ö å é š ...; not × and ÷), so that
+// Finnish and Swedish staff can write `itsensä_johtaminen`; in UTF-8 those
+// are two bytes, lead 0xC3..0xC9.
+bool IsThemeId(absl::string_view id) {
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const auto c = static_cast<unsigned char>(id[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '_' || c == '-') {
+      continue;
+    }
+    if (c < 0xC3 || c > 0xC9 || i + 1 >= id.size()) return false;
+    const auto next = static_cast<unsigned char>(id[i + 1]);
+    if (next < 0x80 || next > 0xBF) return false;
+    const unsigned code = ((c & 0x1FU) << 6U) | (next & 0x3FU);
+    if (code == 0xD7 || code == 0xF7) return false;  // × ÷
+    ++i;
+  }
+  return true;
 }
 
 bool IsSpace(char c) {
@@ -85,8 +101,10 @@ class CohortChecker {
         out_.Add(path, "is required");
       } else if (id.size() > kMaxThemeIdLength) {
         out_.Add(path, "must be at most 64 characters");
-      } else if (!std::all_of(id.begin(), id.end(), IsThemeIdChar)) {
-        out_.Add(path, "may hold only letters a-z, A-Z, digits, '_' and '-'");
+      } else if (!IsThemeId(id)) {
+        out_.Add(path,
+                 "may hold only letters (a-z and Latin letters such as ä, ö, "
+                 "å), digits, '_' and '-'");
         bad_themes_.insert(id);
       } else if (!themes_.insert(id).second) {
         out_.Add(path, "duplicates an earlier theme id");

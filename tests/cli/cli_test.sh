@@ -52,7 +52,7 @@ expect bad-score-computes-nothing 1 stderr \
   -- "$sopu" score "$bad"
 
 expect bad-theme 1 stderr \
-  "row 1, column C (goal.Self leadership): may hold only letters a-z, A-Z, digits, '_' and '-'" \
+  "row 1, column C (goal.Self leadership): may hold only letters (a-z and Latin letters such as ä, ö, å), digits, '_' and '-'" \
   -- "$sopu" validate "$data/bad-theme.csv"
 expect bad-theme-once 1 stderr "1 problem" -- "$sopu" validate "$data/bad-theme.csv"
 
