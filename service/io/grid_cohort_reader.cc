@@ -50,6 +50,18 @@ bool IsBlankRow(const GridRow& row) {
   });
 }
 
+// IdList splits a list of ids at '|', each cleaned of white space and
+// invisible characters (unicode_text.h CleanId); empty ones dropped.
+std::vector<std::string> IdList(std::string_view cell) {
+  std::vector<std::string> ids;
+  for (const std::string& item : internal::SplitCsvList(cell)) {
+    if (std::string id = internal::CleanId(item); !id.empty()) {
+      ids.push_back(std::move(id));
+    }
+  }
+  return ids;
+}
+
 // Coordinates collects a row's lat and lon cells until the row ends.
 struct Coordinates {
   bool lat_given = false;
@@ -80,6 +92,12 @@ class GridCohortBuilder {
   void ReadCell(const CsvColumn& column, const GridCell& cell,
                 const std::string& location, Participant& participant,
                 Coordinates& coordinates);
+  // ReadNumber reads a number cell, or reports why not and returns nullopt;
+  // notes a decimal comma.
+  std::optional<double> ReadNumber(std::string_view cell,
+                                   const std::string& location);
+  std::optional<std::int32_t> ReadWholeNumber(std::string_view cell,
+                                              const std::string& location);
   void EndCoordinates(int row, const Coordinates& coordinates,
                       Participant& participant);
   // FlushGridProblems adds the grid's problems of rows up to `row`.
@@ -254,17 +272,7 @@ void GridCohortBuilder::ReadCell(const CsvColumn& column, const GridCell& cell,
   const std::string_view numeric =
       cell.number.empty() ? cell.text : cell.number;
   const std::string_view text = cell.text;
-  const bool comma = numeric.find(',') != std::string_view::npos;
-  // Reads a number, or reports why not and returns nullopt.
-  const auto number = [&]() -> std::optional<double> {
-    absl::StatusOr<double> value = internal::ParseCsvNumber(numeric);
-    if (value.ok()) {
-      out_.decimal_comma = out_.decimal_comma || comma;
-      return *value;
-    }
-    AddProblem(location, Message(value.status()));
-    return std::nullopt;
-  };
+  const auto number = [&] { return ReadNumber(numeric, location); };
   switch (column.field) {
     case CsvField::kNone:
       break;
@@ -284,17 +292,11 @@ void GridCohortBuilder::ReadCell(const CsvColumn& column, const GridCell& cell,
       for (const sopu::v1::Role role : *roles) participant.add_roles(role);
       break;
     }
-    case CsvField::kCapacity: {
-      absl::StatusOr<std::int32_t> capacity =
-          internal::ParseCsvWholeNumber(numeric);
-      if (!capacity.ok()) {
-        AddProblem(location, Message(capacity.status()));
-        break;
+    case CsvField::kCapacity:
+      if (auto capacity = ReadWholeNumber(numeric, location)) {
+        participant.set_capacity(*capacity);
       }
-      out_.decimal_comma = out_.decimal_comma || comma;
-      participant.set_capacity(*capacity);
       break;
-    }
     case CsvField::kCompetence:
       if (auto value = number()) {
         (*participant.mutable_competences())[column.name] = *value;
@@ -338,20 +340,38 @@ void GridCohortBuilder::ReadCell(const CsvColumn& column, const GridCell& cell,
       }
       break;
     case CsvField::kAvoid:
-      for (const std::string& id : internal::SplitCsvList(text)) {
-        if (std::string clean = internal::CleanId(id); !clean.empty()) {
-          participant.add_avoid(std::move(clean));
-        }
-      }
+      for (std::string& id : IdList(text)) participant.add_avoid(std::move(id));
       break;
     case CsvField::kWishes:
-      for (const std::string& id : internal::SplitCsvList(text)) {
-        if (std::string clean = internal::CleanId(id); !clean.empty()) {
-          participant.add_wishes(std::move(clean));
-        }
+      for (std::string& id : IdList(text)) {
+        participant.add_wishes(std::move(id));
       }
       break;
   }
+}
+
+std::optional<double> GridCohortBuilder::ReadNumber(
+    std::string_view cell, const std::string& location) {
+  absl::StatusOr<double> value = internal::ParseCsvNumber(cell);
+  if (!value.ok()) {
+    AddProblem(location, Message(value.status()));
+    return std::nullopt;
+  }
+  out_.decimal_comma =
+      out_.decimal_comma || cell.find(',') != std::string_view::npos;
+  return *value;
+}
+
+std::optional<std::int32_t> GridCohortBuilder::ReadWholeNumber(
+    std::string_view cell, const std::string& location) {
+  absl::StatusOr<std::int32_t> value = internal::ParseCsvWholeNumber(cell);
+  if (!value.ok()) {
+    AddProblem(location, Message(value.status()));
+    return std::nullopt;
+  }
+  out_.decimal_comma =
+      out_.decimal_comma || cell.find(',') != std::string_view::npos;
+  return *value;
 }
 
 void GridCohortBuilder::EndCoordinates(int row, const Coordinates& coordinates,
@@ -399,7 +419,7 @@ bool GridCohortBuilder::NoteOtherDelimiter(std::string_view cell) {
     other_delimiters_[d] += static_cast<int>(count);
     found = found || count > 0;
   }
-  const auto most =
+  auto* const most =
       std::max_element(other_delimiters_.begin(), other_delimiters_.end());
   if (*most > 0) {
     symptoms_.other_delimiter =

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -15,9 +16,10 @@ namespace sopu::io::internal {
 namespace {
 
 // Repeats reads a repeat count attribute (1 when absent or unreadable).
-long Repeats(pugi::xml_node node, std::string_view name) {
-  const long count = Attribute(node, name).as_llong(1);
-  return std::max(count, 1L);
+std::int64_t Repeats(pugi::xml_node node, std::string_view name) {
+  const auto count =
+      static_cast<std::int64_t>(Attribute(node, name).as_llong(1));
+  return std::max<std::int64_t>(count, 1);
 }
 
 // ParagraphText appends a text:p's text: spans and links recursed into,
@@ -30,7 +32,8 @@ void ParagraphText(pugi::xml_node node, std::string& out) {
     }
     const std::string_view name = LocalName(child.name());
     if (name == "s") {
-      const long count = std::min(Repeats(child, "c"), 1000L);
+      const std::int64_t count =
+          std::min<std::int64_t>(Repeats(child, "c"), 1000);
       out.append(static_cast<std::size_t>(count), ' ');
     } else if (name == "tab") {
       out += '\t';
@@ -61,7 +64,7 @@ GridCell CellValue(pugi::xml_node cell) {
     return out;
   } else if (type == "date") {
     const std::string_view value = Attribute(cell, "date-value").value();
-    if (std::optional<long> serial = IsoDateToSerial(value)) {
+    if (std::optional<std::int64_t> serial = IsoDateToSerial(value)) {
       out.text = std::string(value);
       out.number = std::to_string(*serial);
       return out;
@@ -92,43 +95,51 @@ void RowsOf(pugi::xml_node node, std::vector<pugi::xml_node>& rows) {
   }
 }
 
+// RowValues returns a table-row's non-empty cells with their columns, read
+// once however often the row repeats; empty repeated cells only advance
+// the column, and nothing goes past the sheet's last column.
+std::vector<std::pair<int, GridCell>> RowValues(pugi::xml_node row_node) {
+  std::vector<std::pair<int, GridCell>> values;
+  std::int64_t column = 0;
+  for (pugi::xml_node cell : row_node.children()) {
+    const std::string_view name = LocalName(cell.name());
+    if (name != "table-cell" && name != "covered-table-cell") continue;
+    const std::int64_t repeats = std::min<std::int64_t>(
+        Repeats(cell, "number-columns-repeated"), kMaxSheetColumns - column);
+    GridCell value = CellValue(cell);
+    if (value.text.empty()) {
+      column += repeats;
+    } else {
+      for (std::int64_t k = 0; k < repeats; ++k) {
+        values.emplace_back(static_cast<int>(++column), value);
+      }
+    }
+    if (column >= kMaxSheetColumns) break;
+  }
+  return values;
+}
+
 // ReadTable fills `grid` from a table:table element.
 void ReadTable(pugi::xml_node table, CellGrid& grid) {
   SheetCells cells(grid);
   std::vector<pugi::xml_node> rows;
   RowsOf(table, rows);
-  long row = 0;
+  std::int64_t row = 0;
   for (pugi::xml_node row_node : rows) {
-    // The row's cells with their columns, read once however often the row
-    // repeats.
-    std::vector<std::pair<int, GridCell>> values;
-    long column = 0;
-    for (pugi::xml_node cell : row_node.children()) {
-      const std::string_view name = LocalName(cell.name());
-      if (name != "table-cell" && name != "covered-table-cell") continue;
-      const long repeats = Repeats(cell, "number-columns-repeated");
-      GridCell value = CellValue(cell);
-      if (value.text.empty()) {
-        column += std::min<long>(repeats, kMaxSheetColumns);
-        continue;
-      }
-      for (long k = 0; k < repeats && column < kMaxSheetColumns; ++k) {
-        values.emplace_back(static_cast<int>(++column), value);
-      }
-      if (column >= kMaxSheetColumns) break;
-    }
-    const long repeats = Repeats(row_node, "number-rows-repeated");
+    const std::vector<std::pair<int, GridCell>> values = RowValues(row_node);
+    const std::int64_t repeats = std::min<std::int64_t>(
+        Repeats(row_node, "number-rows-repeated"), kMaxSheetRows - row);
     if (values.empty()) {
-      row += std::min<long>(repeats, kMaxSheetRows);
-      if (row >= kMaxSheetRows) return;
-      continue;
-    }
-    for (long k = 0; k < repeats && row < kMaxSheetRows; ++k) {
-      ++row;
-      for (const auto& [at, value] : values) {
-        if (!cells.Put(static_cast<int>(row), at, value)) return;
+      row += repeats;
+    } else {
+      for (std::int64_t k = 0; k < repeats; ++k) {
+        ++row;
+        for (const auto& [at, value] : values) {
+          if (!cells.Put(static_cast<int>(row), at, value)) return;
+        }
       }
     }
+    if (row >= kMaxSheetRows) return;
   }
 }
 
@@ -150,8 +161,8 @@ absl::StatusOr<CellGrid> ReadOdsGrid(ZipArchive& archive,
       !parsed.ok()) {
     return parsed;
   }
-  const pugi::xml_node spreadsheet =
-      Child(Child(Child(document, "document-content"), "body"), "spreadsheet");
+  const pugi::xml_node spreadsheet = Child(
+      Child(Child(document.root(), "document-content"), "body"), "spreadsheet");
   std::vector<pugi::xml_node> tables;
   std::vector<std::string> names;
   for (pugi::xml_node table : spreadsheet.children()) {

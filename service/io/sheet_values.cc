@@ -25,7 +25,7 @@ std::string FormatSheetNumber(double value) {
 std::optional<std::string> SerialToIsoDate(double serial, bool date1904) {
   if (!std::isfinite(serial) || serial < 0 || serial > 3e6) return std::nullopt;
   const double whole = std::floor(serial);
-  auto days = static_cast<long>(whole);
+  const auto days = static_cast<std::int64_t>(whole);
   absl::CivilDay base(1899, 12, 30);
   if (date1904) {
     base = absl::CivilDay(1904, 1, 1);
@@ -38,7 +38,8 @@ std::optional<std::string> SerialToIsoDate(double serial, bool date1904) {
   if (day.year() < 1900 || day.year() > 9999) return std::nullopt;
   std::string text =
       absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
-  const auto seconds = static_cast<long>(std::lround((serial - whole) * 86400));
+  const auto seconds =
+      static_cast<std::int64_t>(std::llround((serial - whole) * 86400));
   if (seconds > 0 && seconds < 86400) {
     text += absl::StrFormat("T%02d:%02d:%02d", seconds / 3600,
                             seconds / 60 % 60, seconds % 60);
@@ -46,7 +47,7 @@ std::optional<std::string> SerialToIsoDate(double serial, bool date1904) {
   return text;
 }
 
-std::optional<long> IsoDateToSerial(std::string_view date) {
+std::optional<std::int64_t> IsoDateToSerial(std::string_view date) {
   int year = 0;
   int month = 0;
   int day = 0;
@@ -64,7 +65,7 @@ std::optional<long> IsoDateToSerial(std::string_view date) {
   if (civil.year() != year || civil.month() != month || civil.day() != day) {
     return std::nullopt;
   }
-  return static_cast<long>(civil - absl::CivilDay(1899, 12, 30));
+  return static_cast<std::int64_t>(civil - absl::CivilDay(1899, 12, 30));
 }
 
 std::optional<std::pair<int, int>> ParseCellReference(

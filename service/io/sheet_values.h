@@ -5,6 +5,7 @@
 #define SOPU_SERVICE_IO_SHEET_VALUES_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +34,8 @@ inline constexpr std::size_t kMaxSheetCells = 1'000'000;
 
 // IsoDateToSerial reads "YYYY-MM-DD" (ignoring a time part) as a day number
 // since 1899-12-30; nullopt when it is not such a date.
-[[nodiscard]] std::optional<long> IsoDateToSerial(std::string_view date);
+[[nodiscard]] std::optional<std::int64_t> IsoDateToSerial(
+    std::string_view date);
 
 // ParseCellReference reads "C4" into {row 4, column 3}; nullopt when it is
 // not a reference within the sheet's limits.

@@ -57,7 +57,7 @@ absl::StatusOr<Workbook> ReadWorkbook(ZipArchive& archive) {
   if (rels.ok() &&
       ParseXml(*rels, "xl/_rels/workbook.xml.rels", rels_document).ok()) {
     for (pugi::xml_node rel :
-         Child(rels_document, "Relationships").children()) {
+         Child(rels_document.root(), "Relationships").children()) {
       const std::string target = PartPath(Attribute(rel, "Target").value());
       const std::string_view type = Attribute(rel, "Type").value();
       targets[Attribute(rel, "Id").value()] = target;
@@ -65,7 +65,7 @@ absl::StatusOr<Workbook> ReadWorkbook(ZipArchive& archive) {
       if (type.ends_with("/styles")) book.styles = target;
     }
   }
-  const pugi::xml_node workbook = Child(document, "workbook");
+  const pugi::xml_node workbook = Child(document.root(), "workbook");
   const std::string_view date1904 =
       Attribute(Child(workbook, "workbookPr"), "date1904").value();
   book.date1904 = date1904 == "1" || date1904 == "true";
@@ -139,7 +139,7 @@ std::set<int> DateStyles(ZipArchive& archive, const std::string& part) {
   absl::StatusOr<std::string> text = archive.Read(part);
   pugi::xml_document document;
   if (!text.ok() || !ParseXml(*text, part, document).ok()) return dates;
-  const pugi::xml_node styles = Child(document, "styleSheet");
+  const pugi::xml_node styles = Child(document.root(), "styleSheet");
   std::map<int, std::string> codes;
   for (pugi::xml_node format : Child(styles, "numFmts").children()) {
     codes[Attribute(format, "numFmtId").as_int()] =
@@ -172,8 +172,16 @@ class SheetReader {
   void Read(pugi::xml_node sheet_data);
 
  private:
+  // ReadRow reads the cells of row `row`; false to stop (damage, or the
+  // sheet is full).
+  bool ReadRow(pugi::xml_node row_node, int row);
   // CellValue is the cell's value as staff see it; a problem for damage.
   GridCell CellValue(pugi::xml_node cell, int row, int column);
+  // SharedString is shared string `value` (an index), or "" with a problem.
+  std::string SharedString(const std::string& value, int row, int column);
+  // NumberValue is a number cell's value: a date when its style shows one.
+  GridCell NumberValue(pugi::xml_node cell, const std::string& value, int row,
+                       int column);
   void Problem(int row, int column, std::string description) {
     grid_.problems.push_back({row, column, std::move(description)});
   }
@@ -196,24 +204,73 @@ void SheetReader::Read(pugi::xml_node sheet_data) {
       return;
     }
     row = given != 0 ? given : row + 1;
-    int column = 0;
-    for (pugi::xml_node cell : row_node.children()) {
-      if (LocalName(cell.name()) != "c") continue;
-      const pugi::xml_attribute reference = Attribute(cell, "r");
-      if (reference) {
-        const auto place = ParseCellReference(reference.value());
-        if (!place || place->first != row || place->second <= column) {
-          Problem(row, 0, "the file is damaged: a cell reference is wrong");
-          return;
-        }
-        column = place->second;
-      } else if (++column > kMaxSheetColumns) {
-        Problem(row, 0, "the file is damaged: a row has too many cells");
-        return;
-      }
-      if (!cells_.Put(row, column, CellValue(cell, row, column))) return;
+    if (!ReadRow(row_node, row)) return;
+  }
+}
+
+bool SheetReader::ReadRow(pugi::xml_node row_node, int row) {
+  int column = 0;
+  for (pugi::xml_node cell : row_node.children()) {
+    if (LocalName(cell.name()) != "c") continue;
+    const pugi::xml_attribute reference = Attribute(cell, "r");
+    const auto place =
+        reference ? ParseCellReference(reference.value())
+                  : std::make_optional(std::make_pair(row, column + 1));
+    if (!place || place->first != row || place->second <= column ||
+        place->second > kMaxSheetColumns) {
+      Problem(row, 0, "the file is damaged: a cell reference is wrong");
+      return false;
+    }
+    column = place->second;
+    if (!cells_.Put(row, column, CellValue(cell, row, column))) return false;
+  }
+  return true;
+}
+
+std::string SheetReader::SharedString(const std::string& value, int row,
+                                      int column) {
+  if (!shared_.has_value()) {
+    if (!missing_shared_said_) {
+      Problem(0, 0,
+              "the file is damaged: its shared strings "
+              "(xl/sharedStrings.xml) are missing, so its text cells are "
+              "empty; save it again from the spreadsheet program");
+    }
+    missing_shared_said_ = true;
+    return "";
+  }
+  std::size_t index = 0;
+  const auto [end, error] =
+      std::from_chars(value.data(), value.data() + value.size(), index);
+  if (error != std::errc() || end != value.data() + value.size() ||
+      index >= shared_->size()) {
+    Problem(row, column,
+            "the file is damaged: the cell names a shared string that does "
+            "not exist");
+    return "";
+  }
+  return (*shared_)[index];
+}
+
+GridCell SheetReader::NumberValue(pugi::xml_node cell, const std::string& value,
+                                  int row, int column) {
+  GridCell out;
+  double number = 0;
+  const auto [end, error] =
+      std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc() || end != value.data() + value.size()) {
+    Problem(row, column, "the file is damaged: a number cannot be read");
+    return out;
+  }
+  out.text = FormatSheetNumber(number);
+  if (date_styles_.contains(Attribute(cell, "s").as_int(-1))) {
+    if (std::optional<std::string> date =
+            SerialToIsoDate(number, book_.date1904)) {
+      out.number = out.text;
+      out.text = *date;
     }
   }
+  return out;
 }
 
 GridCell SheetReader::CellValue(pugi::xml_node cell, int row, int column) {
@@ -223,25 +280,7 @@ GridCell SheetReader::CellValue(pugi::xml_node cell, int row, int column) {
   if (type == "inlineStr") {
     RunText(Child(cell, "is"), out.text);
   } else if (type == "s") {
-    std::size_t index = 0;
-    const auto [end, error] =
-        std::from_chars(value.data(), value.data() + value.size(), index);
-    if (!shared_.has_value()) {
-      if (!missing_shared_said_) {
-        Problem(0, 0,
-                "the file is damaged: its shared strings "
-                "(xl/sharedStrings.xml) are missing, so its text cells are "
-                "empty; save it again from the spreadsheet program");
-      }
-      missing_shared_said_ = true;
-    } else if (error != std::errc() || end != value.data() + value.size() ||
-               index >= shared_->size()) {
-      Problem(row, column,
-              "the file is damaged: the cell names a shared string that "
-              "does not exist");
-    } else {
-      out.text = (*shared_)[index];
-    }
+    out.text = SharedString(value, row, column);
   } else if (type == "str" || type == "d") {
     out.text = value;  // a formula's text result; an ISO date
   } else if (type == "b") {
@@ -249,21 +288,7 @@ GridCell SheetReader::CellValue(pugi::xml_node cell, int row, int column) {
   } else if (type == "e") {
     Problem(row, column, "the cell holds a formula error; fix the formula");
   } else if (!value.empty()) {
-    double number = 0;
-    const auto [end, error] =
-        std::from_chars(value.data(), value.data() + value.size(), number);
-    if (error != std::errc() || end != value.data() + value.size()) {
-      Problem(row, column, "the file is damaged: a number cannot be read");
-      return out;
-    }
-    out.text = FormatSheetNumber(number);
-    if (date_styles_.contains(Attribute(cell, "s").as_int(-1))) {
-      if (std::optional<std::string> date =
-              SerialToIsoDate(number, book_.date1904)) {
-        out.number = out.text;
-        out.text = *date;
-      }
-    }
+    out = NumberValue(cell, value, row, column);
   }
   return out;
 }
@@ -293,7 +318,7 @@ absl::StatusOr<CellGrid> ReadXlsxGrid(ZipArchive& archive,
       return damaged(parsed);
     }
     shared.emplace();
-    for (pugi::xml_node si : Child(document, "sst").children()) {
+    for (pugi::xml_node si : Child(document.root(), "sst").children()) {
       if (LocalName(si.name()) != "si") continue;
       RunText(si, shared->emplace_back());
     }
@@ -314,7 +339,7 @@ absl::StatusOr<CellGrid> ReadXlsxGrid(ZipArchive& archive,
     return damaged(parsed);
   }
   SheetReader(*book, std::move(date_styles), std::move(shared), grid)
-      .Read(Child(Child(document, "worksheet"), "sheetData"));
+      .Read(Child(Child(document.root(), "worksheet"), "sheetData"));
   return grid;
 }
 

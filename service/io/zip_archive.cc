@@ -55,7 +55,7 @@ absl::StatusOr<std::string> ZipArchive::Read(const std::string& name) {
     ~FileCloser() { zip_fclose(file); }
   } closer{file};
   std::string text;
-  std::array<char, 64 * 1024> buffer{};
+  std::array<char, std::size_t{64} << 10U> buffer{};
   while (true) {
     const zip_int64_t got = zip_fread(file, buffer.data(), buffer.size());
     if (got < 0) return Damaged();

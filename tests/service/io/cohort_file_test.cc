@@ -1,5 +1,6 @@
 #include "service/io/cohort_file.h"
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -26,7 +27,7 @@ std::vector<std::string> Problems(const LoadedCohort& loaded) {
 
 // CopyAs copies a fixture to a temporary file named `name`.
 std::string CopyAs(const std::string& fixture, const std::string& name) {
-  const std::string path = ::testing::TempDir() + "/" + name;
+  std::string path = ::testing::TempDir() + "/" + name;
   std::filesystem::copy_file(SheetPath(fixture), path,
                              std::filesystem::copy_options::overwrite_existing);
   return path;
@@ -171,7 +172,7 @@ TEST(CohortFileTest, DamagedSpreadsheetsAreProblemsNeverCrashes) {
     const char* file;
     const char* problem;
   };
-  const Case cases[] = {
+  const std::array<Case, 5> cases = {{
       {"damaged-truncated.xlsx",
        "file: the file is damaged or incomplete (not a readable .xlsx or "
        ".ods archive); save it again from the spreadsheet program"},
@@ -188,7 +189,7 @@ TEST(CohortFileTest, DamagedSpreadsheetsAreProblemsNeverCrashes) {
       {"damaged-huge-repeats.ods",
        "file: the sheet holds more than 1000000 cells, more than sopu reads; "
        "delete the rows and columns it does not need"},
-  };
+  }};
   for (const Case& c : cases) {
     SCOPED_TRACE(c.file);
     const absl::StatusOr<LoadedCohort> loaded =

@@ -149,7 +149,9 @@ TEST(CohortValidator, ThemeIds) {
   cohort.mutable_taxonomy()->add_themes()->set_id("lead");
   cohort.mutable_taxonomy()->add_themes()->set_id("bad theme");
   cohort.mutable_taxonomy()->add_themes()->set_id("itsens\xC3\xA4_Johtaminen");
-  cohort.mutable_taxonomy()->add_themes()->set_id("a\xC3\x97" "b");  // ×
+  cohort.mutable_taxonomy()->add_themes()->set_id(
+      "a\xC3\x97"
+      "b");                                                  // ×
   cohort.mutable_taxonomy()->add_themes()->set_id("a\xE4");  // Latin-1
   const std::string letters =
       "may hold only letters (a-z and Latin letters such as \xC3\xA4, "
