@@ -67,13 +67,17 @@ absl::Status ReadSpreadsheet(const std::string& path, std::string_view bytes,
        (ext == ".xlsx" || ext == ".xlsm"));
   GridCohort read = ReadGridCohort(sheet->grid);
   if (!named_right) {
+    // Say what its name suggested it was, when it suggested anything.
+    std::string named_as;
+    if (ext == ".json") named_as = ", not JSON";
+    if (ext == ".csv" || ext == ".tsv" || ext == ".txt") named_as = ", not CSV";
     read.notices.insert(
         read.notices.begin(),
         absl::StrCat(file,
                      loaded.format == CohortFormat::kOds
                          ? " is an OpenDocument (.ods) spreadsheet"
                          : " is an Excel (.xlsx) workbook",
-                     ", not CSV; it was read as one"));
+                     named_as, "; it was read as one"));
   }
   loaded.cohort = std::move(read.cohort);
   loaded.source = std::move(read.source);

@@ -118,8 +118,14 @@ TEST(CohortFileTest, OdsRenamedXlsxSaysSo) {
   ASSERT_TRUE(loaded.ok()) << loaded.status();
   EXPECT_EQ(loaded->format, CohortFormat::kOds);
   EXPECT_EQ(loaded->notices[0],
-            "named-wrong.xlsx is an OpenDocument (.ods) spreadsheet, not "
-            "CSV; it was read as one");
+            "named-wrong.xlsx is an OpenDocument (.ods) spreadsheet; it was "
+            "read as one");
+  const absl::StatusOr<LoadedCohort> json =
+      ReadCohortFile(CopyAs("openpyxl.xlsx", "cohort.json"));
+  ASSERT_TRUE(json.ok()) << json.status();
+  EXPECT_EQ(json->notices[0],
+            "cohort.json is an Excel (.xlsx) workbook, not JSON; it was read "
+            "as one");
 }
 
 TEST(CohortFileTest, SheetOption) {
