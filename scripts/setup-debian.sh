@@ -3,6 +3,8 @@
 # Debian 12 packages. Idempotent; run as root (or through sudo).
 set -eu
 
+# python3-openpyxl is for tests only: tests/data/sheets/make_sheets.py remakes
+# the committed spreadsheet fixtures with it (and with LibreOffice).
 PACKAGES="
   build-essential cmake ninja-build ccache pkg-config git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
@@ -10,7 +12,8 @@ PACKAGES="
   libabsl-dev
   libboost-graph-dev libeigen3-dev
   libcli11-dev libcsv-dev libspdlog-dev libfmt-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libzip-dev libpugixml-dev
+  libgtest-dev libgmock-dev libbenchmark-dev python3-openpyxl
   libssl-dev openssl grpc-proto python3-grpcio python3-protobuf
   clang-format clang-tidy
 "

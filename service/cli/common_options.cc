@@ -2,8 +2,16 @@
 
 namespace sopu::cli {
 
-void AddCohortArgument(CLI::App& command, std::string& path) {
-  command.add_option("COHORT", path, "Cohort file: .csv or .json")->required();
+void AddCohortArgument(CLI::App& command, std::string& path,
+                       std::string& sheet) {
+  command
+      .add_option("COHORT", path,
+                  "Cohort file: a spreadsheet (.xlsx, .ods), CSV (.csv) or "
+                  "JSON (.json)")
+      ->required();
+  command.add_option("--sheet", sheet,
+                     "The sheet of an .xlsx or .ods COHORT to read (default: "
+                     "the first)");
 }
 
 void AddFormatOption(CLI::App& command, std::string& format,

@@ -1,5 +1,5 @@
-// The options several commands share, worded once: the COHORT argument,
-// --format and -o/--output.
+// The options several commands share, worded once: the COHORT argument with
+// --sheet, --format and -o/--output.
 #ifndef SOPU_SERVICE_CLI_COMMON_OPTIONS_H_
 #define SOPU_SERVICE_CLI_COMMON_OPTIONS_H_
 
@@ -10,8 +10,10 @@
 
 namespace sopu::cli {
 
-// AddCohortArgument: the required COHORT positional.
-void AddCohortArgument(CLI::App& command, std::string& path);
+// AddCohortArgument: the required COHORT positional (.csv, .xlsx, .ods or
+// .json) and --sheet, the spreadsheet's sheet to read.
+void AddCohortArgument(CLI::App& command, std::string& path,
+                       std::string& sheet);
 
 // AddFormatOption: --format, one of `formats`, its default shown in --help.
 void AddFormatOption(CLI::App& command, std::string& format,

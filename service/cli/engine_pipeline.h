@@ -2,7 +2,8 @@
 // match, pairs, groups, explain): read the inputs, call the engine, render.
 // Every step behaves the same for every command:
 //  1. read the cohort and policy files (LoadInputs; a file that cannot be
-//     read exits 3);
+//     read, or an unknown --sheet, exits 3; the reader's notices go to
+//     standard error);
 //  2. read the command's pair files into the request (ReadPairFiles, through
 //     ReadPairFile: a file that cannot be read exits 3; each entry's row goes
 //     to the source map, unreadable rows are kept as problems);
@@ -49,7 +50,7 @@ class EngineCommand {
 
   // Run runs the steps above on `engine`; returns the exit code.
   [[nodiscard]] int Run(EngineClient& engine) {
-    if (auto code = LoadInputs(cohort_path_, policy_path_, inputs_)) {
+    if (auto code = LoadInputs(cohort_path_, sheet_, policy_path_, inputs_)) {
       return *code;
     }
     auto request = RequestFor<Request>(inputs_);
@@ -69,8 +70,10 @@ class EngineCommand {
   }
 
  protected:
-  EngineCommand(std::string cohort_path, std::string policy_path)
+  EngineCommand(std::string cohort_path, std::string sheet,
+                std::string policy_path)
       : cohort_path_(std::move(cohort_path)),
+        sheet_(std::move(sheet)),
         policy_path_(std::move(policy_path)) {}
 
   // ReadPairFiles (step 2) reads the command's pair files with
@@ -113,6 +116,7 @@ class EngineCommand {
 
  private:
   std::string cohort_path_;
+  std::string sheet_;  // empty: the first sheet
   std::string policy_path_;
   Inputs inputs_;
   std::chrono::milliseconds call_time_{0};

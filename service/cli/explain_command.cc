@@ -18,6 +18,7 @@ namespace {
 
 struct ExplainOptions {
   std::string cohort_path;
+  std::string sheet;  // --sheet: the spreadsheet's sheet; empty: the first
   std::string policy_path;         // empty: the default policy
   std::string pair;                // "MENTOR_ID,MENTEE_ID"
   std::vector<std::string> group;  // member ids (with pair empty)
@@ -36,7 +37,7 @@ class ExplainPairCommand final
                            sopu::v1::ExplainPairResponse> {
  public:
   explicit ExplainPairCommand(const ExplainOptions& options)
-      : EngineCommand(options.cohort_path, options.policy_path),
+      : EngineCommand(options.cohort_path, options.sheet, options.policy_path),
         options_(options) {}
 
  private:
@@ -70,7 +71,7 @@ class ExplainGroupCommand final
                            sopu::v1::ExplainGroupResponse> {
  public:
   explicit ExplainGroupCommand(const ExplainOptions& options)
-      : EngineCommand(options.cohort_path, options.policy_path),
+      : EngineCommand(options.cohort_path, options.sheet, options.policy_path),
         options_(options) {}
 
  private:
@@ -127,7 +128,7 @@ Command AddExplainCommand(CLI::App& app) {
       "Explain one mentor-mentee pair (every criterion's value and "
       "contribution, the rules that forbid it) or one group (its score, "
       "criteria and every member pair)");
-  AddCohortArgument(*command, options->cohort_path);
+  AddCohortArgument(*command, options->cohort_path, options->sheet);
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON). Default: see `sopu score`");
   AddQuestionOptions(*command, *options);

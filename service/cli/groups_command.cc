@@ -24,6 +24,7 @@ namespace {
 
 struct GroupsOptions {
   std::string cohort_path;
+  std::string sheet;  // --sheet: the spreadsheet's sheet; empty: the first
   std::string policy_path;  // empty: the default policy
   std::string size;         // "4-6" or "5"; empty: with groups only
   int groups = 0;           // 0: the fewest that fit the size
@@ -118,7 +119,7 @@ class GroupsCommand final
     : public EngineCommand<sopu::v1::GroupsRequest, sopu::v1::GroupsResponse> {
  public:
   explicit GroupsCommand(const GroupsOptions& options)
-      : EngineCommand(options.cohort_path, options.policy_path),
+      : EngineCommand(options.cohort_path, options.sheet, options.policy_path),
         options_(options) {}
 
  private:
@@ -265,7 +266,7 @@ Command AddGroupsCommand(CLI::App& app) {
       "Split the members (participants with --role) into groups within the "
       "size bounds: hard rules always hold, then the largest total affinity "
       "(the mean of each pair's two scores); every group explained");
-  AddCohortArgument(*command, options->cohort_path);
+  AddCohortArgument(*command, options->cohort_path, options->sheet);
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON). Default: see `sopu score`");
   AddRuleOptions(*command, *options);

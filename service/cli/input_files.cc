@@ -35,9 +35,14 @@ std::optional<int> ReadPairs(const std::string& path, const std::string& list,
 }  // namespace
 
 std::optional<int> LoadInputs(const std::string& cohort_path,
+                              const std::string& sheet,
                               const std::string& policy_path, Inputs& inputs) {
-  absl::StatusOr<io::LoadedCohort> cohort = io::ReadCohortFile(cohort_path);
+  absl::StatusOr<io::LoadedCohort> cohort =
+      io::ReadCohortFile(cohort_path, {.sheet = sheet});
   if (!cohort.ok()) return PrintFailure(cohort.status());
+  for (const std::string& notice : cohort->notices) {
+    std::cerr << "note: " << notice << '\n';
+  }
   inputs.cohort_path = cohort_path;
   inputs.cohort = *std::move(cohort);
   if (inputs.cohort.source.has_value()) {

@@ -30,9 +30,13 @@ struct Inputs {
   std::vector<service::FieldViolation> pair_problems;
 };
 
-// LoadInputs reads the cohort and policy (none when `policy_path` is empty)
-// files; on failure prints the reason and returns the exit code.
+// LoadInputs reads the cohort (sheet `sheet` of a spreadsheet; empty: the
+// first) and policy (none when `policy_path` is empty) files and prints the
+// cohort reader's notices to standard error, one line each ("note: ignored
+// 2 columns sopu does not use: email, Aikaleima"); on failure prints the
+// reason and returns the exit code.
 [[nodiscard]] std::optional<int> LoadInputs(const std::string& cohort_path,
+                                            const std::string& sheet,
                                             const std::string& policy_path,
                                             Inputs& inputs);
 

@@ -16,6 +16,7 @@ namespace {
 
 struct MatchOptions {
   std::string cohort_path;
+  std::string sheet;  // --sheet: the spreadsheet's sheet; empty: the first
   std::string policy_path;            // empty: the default policy
   std::string objective = "optimal";  // optimal | max-score | fair | stable
   std::string lock_path;              // CSV of pairs that must stay
@@ -39,7 +40,7 @@ class MatchCommand final
     : public EngineCommand<sopu::v1::MatchRequest, sopu::v1::MatchResponse> {
  public:
   explicit MatchCommand(const MatchOptions& options)
-      : EngineCommand(options.cohort_path, options.policy_path),
+      : EngineCommand(options.cohort_path, options.sheet, options.policy_path),
         options_(options) {}
 
  private:
@@ -107,7 +108,7 @@ Command AddMatchCommand(CLI::App& app) {
       "Assign mentees to mentors as a whole: exact optimum (as many mentees "
       "as possible, then the best total), fair, or stable; every pair "
       "explained, every unmatched mentee given a reason");
-  AddCohortArgument(*command, options->cohort_path);
+  AddCohortArgument(*command, options->cohort_path, options->sheet);
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON). Default: see `sopu score`");
   command

@@ -15,6 +15,7 @@ namespace {
 
 struct PairsOptions {
   std::string cohort_path;
+  std::string sheet;  // --sheet: the spreadsheet's sheet; empty: the first
   std::string policy_path;  // empty: the default policy
   bool max_score_only = false;
   double min_score = -1.0;       // < 0: unset
@@ -26,7 +27,7 @@ class PairsCommand final : public EngineCommand<sopu::v1::PeerPairsRequest,
                                                 sopu::v1::PeerPairsResponse> {
  public:
   explicit PairsCommand(const PairsOptions& options)
-      : EngineCommand(options.cohort_path, options.policy_path),
+      : EngineCommand(options.cohort_path, options.sheet, options.policy_path),
         options_(options) {}
 
  private:
@@ -61,7 +62,7 @@ Command AddPairsCommand(CLI::App& app) {
       "Pair up the participants with the role peer (peer mentoring within one "
       "pool): as many pairs as possible, then the best total; a pair scores "
       "the mean of its two directions");
-  AddCohortArgument(*command, options->cohort_path);
+  AddCohortArgument(*command, options->cohort_path, options->sheet);
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON). Default: see `sopu score`");
   command->add_flag("--max-score-only", options->max_score_only,

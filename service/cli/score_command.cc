@@ -16,6 +16,7 @@ namespace {
 
 struct ScoreOptions {
   std::string cohort_path;
+  std::string sheet;  // --sheet: the spreadsheet's sheet; empty: the first
   std::string policy_path;  // empty: the default policy
   int top = 5;
   std::string format = "table";  // table | csv | json
@@ -26,7 +27,7 @@ class ScoreCommand final
     : public EngineCommand<sopu::v1::ScoreRequest, sopu::v1::ScoreResponse> {
  public:
   explicit ScoreCommand(const ScoreOptions& options)
-      : EngineCommand(options.cohort_path, options.policy_path),
+      : EngineCommand(options.cohort_path, options.sheet, options.policy_path),
         options_(options) {}
 
  private:
@@ -59,7 +60,7 @@ Command AddScoreCommand(CLI::App& app) {
       "List the best-fitting allowed mentors of every mentee, with the "
       "criteria that contribute most; mentees with no allowed mentor are "
       "listed with the rule that excludes them");
-  AddCohortArgument(*command, options->cohort_path);
+  AddCohortArgument(*command, options->cohort_path, options->sheet);
   command->add_option(
       "--policy", options->policy_path,
       "Policy file (JSON). Default: complement over all themes, a shared "

@@ -14,6 +14,7 @@ namespace {
 
 struct ValidateOptions {
   std::string cohort_path;
+  std::string sheet;  // --sheet: the spreadsheet's sheet; empty: the first
   std::string policy_path;      // empty: validate against the default policy
   std::string format = "text";  // text | json
 };
@@ -22,7 +23,7 @@ class ValidateCommand final : public EngineCommand<sopu::v1::ValidateRequest,
                                                    sopu::v1::ValidateResponse> {
  public:
   explicit ValidateCommand(const ValidateOptions& options)
-      : EngineCommand(options.cohort_path, options.policy_path),
+      : EngineCommand(options.cohort_path, options.sheet, options.policy_path),
         options_(options) {}
 
  private:
@@ -69,7 +70,7 @@ Command AddValidateCommand(CLI::App& app) {
       "validate",
       "Check a cohort file (and a policy) and list every problem; exit 1 "
       "when there is one");
-  AddCohortArgument(*command, options->cohort_path);
+  AddCohortArgument(*command, options->cohort_path, options->sheet);
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON) to check against the cohort");
   AddFormatOption(*command, options->format, {"text", "json"});

@@ -1,15 +1,17 @@
 #include "service/io/csv_cells.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <system_error>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "service/io/header_aliases.h"
+#include "service/io/unicode_text.h"
 
 namespace sopu::io::internal {
 
@@ -41,24 +43,6 @@ unsigned char DetectDelimiter(std::string_view bytes) {
 namespace {
 
 using sopu::v1::Role;
-
-struct RoleWord {
-  std::string_view word;
-  Role role;
-};
-
-constexpr std::array<RoleWord, 10> kRoleWords = {{
-    {"mentor", sopu::v1::ROLE_MENTOR},
-    {"mentori", sopu::v1::ROLE_MENTOR},
-    {"mentee", sopu::v1::ROLE_MENTEE},
-    {"aktori", sopu::v1::ROLE_MENTEE},
-    {"mentoroitava", sopu::v1::ROLE_MENTEE},
-    {"facilitator", sopu::v1::ROLE_FACILITATOR},
-    {"ohjaaja", sopu::v1::ROLE_FACILITATOR},
-    {"fasilitaattori", sopu::v1::ROLE_FACILITATOR},
-    {"peer", sopu::v1::ROLE_PEER},
-    {"vertainen", sopu::v1::ROLE_PEER},
-}};
 
 absl::Status NotANumber() { return absl::InvalidArgumentError("not a number"); }
 
@@ -116,7 +100,7 @@ std::string AsciiLower(std::string_view text) {
   return lower;
 }
 
-bool IsBlankCell(std::string_view cell) { return TrimAscii(cell).empty(); }
+bool IsBlankCell(std::string_view cell) { return TrimSpace(cell).empty(); }
 
 bool IsValidUtf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
@@ -128,7 +112,7 @@ bool IsValidUtf8(std::string_view bytes) {
 }
 
 absl::StatusOr<double> ParseCsvNumber(std::string_view cell) {
-  std::string text(TrimAscii(cell));
+  std::string text(TrimSpace(cell));
   // One decimal comma becomes a point; a comma next to a point, or several
   // commas, are thousands separators we do not guess at.
   if (const std::size_t comma = text.find(','); comma != std::string::npos) {
@@ -172,16 +156,13 @@ absl::StatusOr<std::int32_t> ParseCsvWholeNumber(std::string_view cell) {
 absl::StatusOr<std::vector<Role>> ParseCsvRoles(std::string_view cell) {
   std::vector<Role> roles;
   for (const std::string& item : SplitCsvList(cell)) {
-    const std::string word = AsciiLower(item);
-    const auto* known =
-        std::find_if(kRoleWords.begin(), kRoleWords.end(),
-                     [&](const RoleWord& w) { return w.word == word; });
-    if (known == kRoleWords.end()) {
+    const std::optional<Role> role = RoleOfWord(item);
+    if (!role.has_value()) {
       return absl::InvalidArgumentError(
           "unknown role; use mentor, mentee, facilitator or peer");
     }
-    if (std::find(roles.begin(), roles.end(), known->role) == roles.end()) {
-      roles.push_back(known->role);
+    if (std::find(roles.begin(), roles.end(), *role) == roles.end()) {
+      roles.push_back(*role);
     }
   }
   return roles;
@@ -191,7 +172,7 @@ std::vector<std::string> SplitCsvList(std::string_view cell) {
   std::vector<std::string> items;
   while (true) {
     const std::size_t bar = cell.find('|');
-    const std::string_view item = TrimAscii(cell.substr(0, bar));
+    const std::string_view item = TrimSpace(cell.substr(0, bar));
     if (!item.empty()) items.emplace_back(item);
     if (bar == std::string_view::npos) break;
     cell.remove_prefix(bar + 1);

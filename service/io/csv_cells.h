@@ -1,6 +1,6 @@
 // Cell readers for the staff CSV import (service/io/csv_cohort_reader.h):
 // numbers with a decimal comma or point, whole numbers, roles (with Finnish
-// aliases) and '|'-separated lists. Conventions: docs/csv-format.md.
+// and Swedish words) and '|'-separated lists. Conventions: docs/csv-format.md.
 //
 // Error statuses are InvalidArgument with a message fit for staff that never
 // repeats the cell (cells are personal data), e.g. "not a number".
@@ -27,15 +27,15 @@ namespace sopu::io::internal {
 // AsciiLower returns `text` with A-Z lowered; other bytes are kept.
 [[nodiscard]] std::string AsciiLower(std::string_view text);
 
-// IsBlankCell is true when `cell` holds nothing but ASCII whitespace: such a
-// cell means "not given".
+// IsBlankCell is true when `cell` holds nothing but white space (no-break
+// spaces too; unicode_text.h TrimSpace): such a cell means "not given".
 [[nodiscard]] bool IsBlankCell(std::string_view cell);
 
 // IsValidUtf8 is true when `bytes` is well-formed UTF-8 (no overlong forms,
 // no surrogates, nothing above U+10FFFF).
 [[nodiscard]] bool IsValidUtf8(std::string_view bytes);
 
-// ParseCsvNumber reads a decimal number, surrounding whitespace ignored: an
+// ParseCsvNumber reads a decimal number, surrounding white space ignored: an
 // optional sign, digits with one decimal comma or point ("3,5", "3.5", "-2",
 // ".5"), optionally an exponent ("1e3"). No thousands separators. "nan" and
 // "inf"/"infinity" (any case, optionally signed) give NaN and infinities for
@@ -49,14 +49,14 @@ namespace sopu::io::internal {
     std::string_view cell);
 
 // ParseCsvRoles reads '|'-separated role words, case-insensitive: mentor,
-// mentee, facilitator, peer and the Finnish mentori, aktori, mentoroitava,
-// ohjaaja, fasilitaattori, vertainen. Repeats are dropped, order is kept.
+// mentee, facilitator, peer and their Finnish and Swedish words
+// (header_aliases.h). Repeats are dropped, order is kept.
 // Error: "unknown role; use mentor, mentee, facilitator or peer".
 [[nodiscard]] absl::StatusOr<std::vector<sopu::v1::Role>> ParseCsvRoles(
     std::string_view cell);
 
-// SplitCsvList splits at '|', trims each item of ASCII whitespace and drops
-// empty items: " fi | sv ||" gives {"fi", "sv"}.
+// SplitCsvList splits at '|', trims each item of white space (no-break
+// spaces too) and drops empty items: " fi | sv ||" gives {"fi", "sv"}.
 [[nodiscard]] std::vector<std::string> SplitCsvList(std::string_view cell);
 
 }  // namespace sopu::io::internal

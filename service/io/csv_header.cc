@@ -9,13 +9,15 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/io/csv_cells.h"
+#include "service/io/header_aliases.h"
 #include "service/io/source_map.h"
+#include "service/io/unicode_text.h"
 
 namespace sopu::io::internal {
 namespace {
 
 struct FixedColumn {
-  std::string_view name;  // lower case
+  std::string_view name;  // canonical English name (header_aliases.h)
   CsvField field;
   std::string_view map_key;  // for shortcuts into maps; else empty
   std::string_view key;      // SourceMap field key
@@ -59,33 +61,42 @@ constexpr std::array<PrefixColumn, 5> kPrefixColumns = {{
     {"number.", CsvField::kNumber, "numbers."},
 }};
 
-// MapName fills column.field/name/key from a non-blank header, or returns a
-// problem description.
-std::string MapName(std::string_view header, CsvColumn& column) {
-  const std::string lower = AsciiLower(header);
+// MapName fills column.field/name/key from a non-blank header. Returns a
+// problem description, or "" when mapped; `unknown` is set for a header that
+// names no column sopu reads.
+std::string MapName(std::string_view header, CsvColumn& column, bool& unknown) {
+  const std::string_view canonical = CanonicalColumn(header);
   for (const FixedColumn& fixed : kFixedColumns) {
-    if (lower == fixed.name) {
+    if (!canonical.empty() && canonical == fixed.name) {
       column.field = fixed.field;
       column.name = std::string(fixed.map_key);
       column.key = std::string(fixed.key);
       return "";
     }
   }
+  const std::string lower = LowerLatin(header);
   for (const PrefixColumn& prefixed : kPrefixColumns) {
     if (lower.starts_with(prefixed.prefix)) {
-      const std::string_view name =
-          TrimAscii(header.substr(prefixed.prefix.size()));
-      if (name.empty()) {
+      const std::string_view written =
+          TrimSpace(header.substr(prefixed.prefix.size()));
+      if (written.empty()) {
         return "name missing after " + std::string(prefixed.prefix);
       }
+      // Theme ids are matched without regard to case: GOAL.Johtaminen and
+      // competence.johtaminen are one theme.
+      const bool theme = prefixed.field == CsvField::kCompetence ||
+                         prefixed.field == CsvField::kGoal;
+      const std::string name =
+          theme ? LowerLatin(written) : std::string(written);
       column.field = prefixed.field;
-      column.name = std::string(name);
+      column.name = name;
       column.key = std::string(prefixed.key_prefix);
       column.key.append(name);
       return "";
     }
   }
-  return "unknown column; see docs/csv-format.md";
+  unknown = true;
+  return "";
 }
 
 // Unmap makes a named column one whose cells are not read.
@@ -110,7 +121,7 @@ CsvHeader MapCsvHeader(const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < count; ++i) {
     const int number = static_cast<int>(i) + 1;
     CsvColumn& column = result.columns[i];
-    const std::string_view header = TrimAscii(cells[i]);
+    const std::string_view header = TrimSpace(cells[i]);
     if (header.empty()) continue;
     column.named = true;
     if (!IsValidUtf8(header)) {
@@ -119,9 +130,15 @@ CsvHeader MapCsvHeader(const std::vector<std::string>& cells) {
       continue;
     }
     column.header = std::string(header);
-    if (std::string problem = MapName(header, column); !problem.empty()) {
+    bool unknown = false;
+    if (std::string problem = MapName(header, column, unknown);
+        !problem.empty()) {
       result.problems.push_back({number, std::move(problem)});
       Unmap(column);
+      continue;
+    }
+    if (unknown) {
+      result.ignored.push_back(column.header);
       continue;
     }
     const auto [first, inserted] =
@@ -153,6 +170,12 @@ CsvHeader MapCsvHeader(const std::vector<std::string>& cells) {
     Unmap(result.columns[static_cast<std::size_t>(alone - 1)]);
   }
   return result;
+}
+
+bool HasIdColumn(const std::vector<std::string>& cells) {
+  return std::any_of(cells.begin(), cells.end(), [](const std::string& cell) {
+    return CanonicalColumn(cell) == "id";
+  });
 }
 
 }  // namespace sopu::io::internal

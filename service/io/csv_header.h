@@ -11,7 +11,7 @@ namespace sopu::io::internal {
 
 // CsvField is the participant field a column fills.
 enum class CsvField {
-  kNone,  // not read: blank, unknown, duplicate or unreadable header
+  kNone,  // not read: blank, ignored, duplicate or unreadable header
   kId,
   kDisplayName,
   kRoles,
@@ -34,7 +34,8 @@ enum class CsvField {
 struct CsvColumn {
   CsvField field = CsvField::kNone;
   // Map key for kCompetence, kGoal, kAttribute, kTags and kNumber (the part
-  // after the prefix as written, trimmed, or the shortcut's name); else empty.
+  // after the prefix, trimmed; lower case for themes, as written for the
+  // others; or the shortcut's name); else empty.
   std::string name;
   // SourceMap field key, e.g. "goals.leadership"; empty for kNone.
   std::string key;
@@ -59,14 +60,23 @@ struct CsvHeader {
   // Theme names of the competence.* and goal.* columns, in header order,
   // each once.
   std::vector<std::string> themes;
+  // Headers sopu does not read (email, Lisätiedot, a form's Timestamp), in
+  // header order: not problems, their cells are ignored.
+  std::vector<std::string> ignored;
 };
 
-// MapCsvHeader maps header `cells` (as libcsv returned them). Names and
-// prefixes are matched case-insensitively; a column whose field key repeats
+// MapCsvHeader maps header `cells` (as libcsv returned them). Names go
+// through the alias table (header_aliases.h); names and prefixes are matched
+// case-insensitively, white space around them (no-break spaces too) ignored.
+// A column whose field key repeats
 // an earlier one (also "role" after "roles", "organisation" after
 // "attr.organisation") is a problem and not read. lat without lon (or lon
 // without lat) is a problem and neither is read. O(total header length).
 [[nodiscard]] CsvHeader MapCsvHeader(const std::vector<std::string>& cells);
+
+// HasIdColumn is true when one of `cells` names the id column (any alias):
+// the row is a header row.
+[[nodiscard]] bool HasIdColumn(const std::vector<std::string>& cells);
 
 }  // namespace sopu::io::internal
 

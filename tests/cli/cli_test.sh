@@ -70,6 +70,35 @@ expect unreadable-cell 1 stderr "row 2, column C (capacity): not a number" \
 expect unreadable-cell-and-validation 1 stderr "3 problems" \
   -- "$sopu" validate "$cells"
 
+# Staff sheets: an Excel sep= line, a title and a blank row above Finnish
+# headers, a form tool's and an e-mail column, an id with a no-break space.
+staff="$data/staff-sheet.csv"
+expect staff-sheet-valid 0 stdout \
+  "$staff: valid · 3 participants (1 mentors, 2 mentees) · 1 themes" \
+  -- "$sopu" validate "$staff"
+expect staff-sheet-skipped-rows 0 stderr \
+  "note: the header is row 3; the rows above it were skipped" \
+  -- "$sopu" validate "$staff"
+expect staff-sheet-ignored-columns 0 stderr \
+  "note: ignored 2 columns sopu does not use: Aikaleima, Sähköposti" \
+  -- "$sopu" validate "$staff"
+expect sheet-for-csv 1 stderr \
+  "sopu: $staff: --sheet is for .xlsx and .ods files; this is a CSV file" \
+  -- "$sopu" validate "$staff" --sheet Taulukko1
+sheets="$repo/tests/data/sheets"
+expect xlsx-notes 0 stderr \
+  "note: read the first sheet, \"Osallistujat\", of 2 (Osallistujat, Ohjeet); choose another with --sheet" \
+  -- "$sopu" validate "$sheets/openpyxl.xlsx"
+expect xlsx-unknown-sheet 3 stderr \
+  "sopu: $sheets/openpyxl.xlsx: no sheet named \"Nope\"; the sheets are: Osallistujat, Ohjeet" \
+  -- "$sopu" match "$sheets/openpyxl.xlsx" --sheet Nope
+expect ods-second-sheet 1 stderr \
+  "row 1: missing column id; add an id column" \
+  -- "$sopu" score "$sheets/libreoffice.ods" --sheet ohjeet
+expect xlsx-damaged 1 stderr \
+  "file: the file is damaged or incomplete (not a readable .xlsx or .ods archive); save it again from the spreadsheet program" \
+  -- "$sopu" validate "$sheets/damaged-truncated.xlsx"
+
 expect score-excluded 0 stdout \
   "  no allowed mentor: rule shared-language excludes all 2 mentors" \
   -- "$sopu" score "$data/no-swedish.csv"

@@ -178,11 +178,18 @@ TEST(CohortValidator, ThemeIds) {
   auto cohort = ValidCohort();
   cohort.mutable_taxonomy()->add_themes()->set_id("lead");
   cohort.mutable_taxonomy()->add_themes()->set_id("bad theme");
+  cohort.mutable_taxonomy()->add_themes()->set_id("itsens\xC3\xA4_Johtaminen");
+  cohort.mutable_taxonomy()->add_themes()->set_id(
+      "a\xC3\x97"
+      "b");                                                  // ×
+  cohort.mutable_taxonomy()->add_themes()->set_id("a\xE4");  // Latin-1
+  const std::string letters = "may hold only letters, digits, '_' and '-'";
   EXPECT_THAT(Check(cohort),
               ElementsAre(Pair("cohort.taxonomy.themes[2].id",
                                "duplicates an earlier theme id"),
-                          Pair("cohort.taxonomy.themes[3].id",
-                               "may hold only letters, digits, '_' and '-'")));
+                          Pair("cohort.taxonomy.themes[3].id", letters),
+                          Pair("cohort.taxonomy.themes[5].id", letters),
+                          Pair("cohort.taxonomy.themes[6].id", letters)));
 }
 
 TEST(CohortValidator, CollectsEveryProblemUpToTheCap) {
