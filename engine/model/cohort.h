@@ -58,7 +58,8 @@ struct Participant {
   std::string region;
   std::vector<std::string> availability;
 
-  int capacity = 1;
+  int capacity = 1;                 // mentees, as a mentor
+  int facilitator_capacity = 1;     // groups, as a facilitator
   std::vector<std::string> avoid;   // participant ids
   std::vector<std::string> wishes;  // participant ids, most wanted first
 

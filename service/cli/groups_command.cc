@@ -219,7 +219,8 @@ void AddRuleOptions(CLI::App& command, GroupsOptions& options) {
   command
       .add_option("--facilitators", options.facilitators,
                   "Role of the facilitators: one per group by fit, each "
-                  "leading at most their capacity of groups")
+                  "leading at most their facilitator_capacity of groups "
+                  "(default 1)")
       ->check(CLI::IsMember({"facilitator", "mentor", "mentee", "peer"}));
   command
       .add_option("--max-per-organisation", options.max_per_organisation,

@@ -86,6 +86,8 @@ sopu::Cohort ToEngineCohort(const sopu::v1::Cohort& cohort) {
     p.region = in.location().region();
     p.availability = Distinct(in.availability());
     p.capacity = in.has_capacity() ? in.capacity() : 1;
+    p.facilitator_capacity =
+        in.has_facilitator_capacity() ? in.facilitator_capacity() : 1;
     p.avoid.assign(in.avoid().begin(), in.avoid().end());
     p.wishes.assign(in.wishes().begin(), in.wishes().end());
   }

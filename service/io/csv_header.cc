@@ -23,12 +23,14 @@ struct FixedColumn {
   std::string_view key;      // SourceMap field key
 };
 
-constexpr std::array<FixedColumn, 18> kFixedColumns = {{
+constexpr std::array<FixedColumn, 19> kFixedColumns = {{
     {"id", CsvField::kId, "", "id"},
     {"name", CsvField::kDisplayName, "", "display_name"},
     {"role", CsvField::kRoles, "", "roles"},
     {"roles", CsvField::kRoles, "", "roles"},
     {"capacity", CsvField::kCapacity, "", "capacity"},
+    {"facilitator_capacity", CsvField::kFacilitatorCapacity, "",
+     "facilitator_capacity"},
     {"organisation", CsvField::kAttribute, "organisation",
      "attributes.organisation"},
     {"sector", CsvField::kAttribute, "sector", "attributes.sector"},

@@ -16,6 +16,7 @@ enum class CsvField {
   kDisplayName,
   kRoles,
   kCapacity,
+  kFacilitatorCapacity,
   kCompetence,  // competences[name]
   kGoal,        // goals[name]
   kAttribute,   // attributes[name]

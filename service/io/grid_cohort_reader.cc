@@ -297,6 +297,11 @@ void GridCohortBuilder::ReadCell(const CsvColumn& column, const GridCell& cell,
         participant.set_capacity(*capacity);
       }
       break;
+    case CsvField::kFacilitatorCapacity:
+      if (auto groups = ReadWholeNumber(numeric, location)) {
+        participant.set_facilitator_capacity(*groups);
+      }
+      break;
     case CsvField::kCompetence:
       if (auto value = number()) {
         (*participant.mutable_competences())[column.name] = *value;

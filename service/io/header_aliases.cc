@@ -16,7 +16,7 @@ struct Alias {
 
 // Every word is lower case; the English names come first. Keep this table
 // and docs/csv-format.md ("Finnish and Swedish") the same.
-constexpr std::array<Alias, 42> kColumnAliases = {{
+constexpr std::array<Alias, 45> kColumnAliases = {{
     {"id", "id"},
     {"tunnus", "id"},
     {"tunniste", "id"},
@@ -34,6 +34,9 @@ constexpr std::array<Alias, 42> kColumnAliases = {{
     {"capacity", "capacity"},
     {"kapasiteetti", "capacity"},
     {"kapacitet", "capacity"},
+    {"ryhmiä", "facilitator_capacity"},
+    {"ohjattavia_ryhmiä", "facilitator_capacity"},
+    {"grupper", "facilitator_capacity"},
     {"organisation", "organisation"},
     {"organization", "organisation"},
     {"organisaatio", "organisation"},

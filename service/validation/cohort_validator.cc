@@ -159,6 +159,13 @@ class CohortChecker {
       out_.Add(base + ".capacity", p.capacity() < 0 ? "must not be negative"
                                                     : "must be at most 1000");
     }
+    if (p.has_facilitator_capacity() &&
+        (p.facilitator_capacity() < 0 ||
+         p.facilitator_capacity() > kMaxCapacity)) {
+      out_.Add(base + ".facilitator_capacity", p.facilitator_capacity() < 0
+                                                   ? "must not be negative"
+                                                   : "must be at most 1000");
+    }
     CheckIdList(p.avoid(), base + ".avoid", p.id(), /*unique=*/false);
     CheckIdList(p.wishes(), base + ".wishes", p.id(), /*unique=*/true);
   }

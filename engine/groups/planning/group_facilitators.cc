@@ -86,7 +86,8 @@ FacilitatorProblem MakeProblem(const Cohort& cohort, const ScoringSide& side,
   problem.forbidden.assign(problem.scores.size(), 0);
   out.key_mismatch.assign(groups.size(), 0);
   for (const int f : side.facilitators) {
-    problem.capacity.push_back(cohort.participants[Idx(f)].capacity);
+    problem.capacity.push_back(
+        cohort.participants[Idx(f)].facilitator_capacity);
   }
   for (int g = 0; g < problem.rows; ++g) {
     const FacilitatedGroup& group = groups[Idx(g)];

@@ -2,12 +2,12 @@
 //
 // Problem: groups (members by cohort index, and a key value) and the
 // cohort's participants with the facilitator role, each leading at most
-// Participant::capacity groups. A group's fit with a facilitator is the mean
-// of the policy's scores of its members (as mentees) with the facilitator
-// (as mentor), 0..1. The pair is forbidden when the policy forbids the
-// facilitator with any member, when the facilitator is a member (self-pair),
-// or when a key attribute is set and the facilitator's value of it differs
-// from the group's key value.
+// Participant::facilitator_capacity groups (not their mentee capacity). A
+// group's fit with a facilitator is the mean of the policy's scores of its
+// members (as mentees) with the facilitator (as mentor), 0..1. The pair is
+// forbidden when the policy forbids the facilitator with any member, when the
+// facilitator is a member (self-pair), or when a key attribute is set and the
+// facilitator's value of it differs from the group's key value.
 //
 // Algorithm: an assignment problem with groups as rows and facilitators as
 // columns (capacity = the facilitator's), solved by

@@ -256,7 +256,7 @@ TEST(GroupsHandler, AssignsFacilitatorsByFitWithinCapacityAndKey) {
     (*f->mutable_competences())["craft"] = 5;
     (*f->mutable_tags())["languages"].add_values("fi");
     (*f->mutable_attributes())["town"] = town;
-    f->set_capacity(cap);
+    f->set_facilitator_capacity(cap);
   };
   add("f1", "Vaasa", 1);  // two Vaasa groups, one Vaasa facilitator
   add("f2", "Turku", 3);  // no Turku groups

@@ -47,8 +47,8 @@ struct Instance {
   std::string key;
 };
 
-// RandomInstance: 1-4 groups of 1-3 peers, 1-3 facilitators (capacity
-// 0-2, sometimes a member too), random sectors, towns, languages and
+// RandomInstance: 1-4 groups of 1-3 peers, 1-3 facilitators (facilitator
+// capacity 0-2, sometimes a member too), random sectors, towns, languages and
 // avoid-lists; keyed by town half of the time.
 Instance RandomInstance(std::mt19937_64& rng) {
   const auto uniform = [&](int lo, int hi) {
@@ -89,7 +89,7 @@ Instance RandomInstance(std::mt19937_64& rng) {
     }
   }
   for (Participant& p : people) {
-    if (p.Has(kRoleFacilitator)) p.capacity = uniform(0, 2);
+    if (p.Has(kRoleFacilitator)) p.facilitator_capacity = uniform(0, 2);
     const Participant& other =
         people[Idx(uniform(0, static_cast<int>(people.size()) - 1))];
     if (uniform(0, 5) == 0 && other.id != p.id) p.avoid.push_back(other.id);
@@ -147,8 +147,8 @@ Best BruteForce(const Instance& in, const std::vector<int>& facilitators) {
       if (c < 0) continue;
       const int f = facilitators[Idx(c)];
       const double fit = Fit(in, in.groups[Idx(g)], f);
-      ok =
-          fit >= 0 && ++load[Idx(c)] <= in.cohort.participants[Idx(f)].capacity;
+      ok = fit >= 0 && ++load[Idx(c)] <=
+                           in.cohort.participants[Idx(f)].facilitator_capacity;
       ++here.count;
       here.total += fit;
     }
@@ -191,8 +191,9 @@ TEST(AssignFacilitators, EqualsBruteForceOnTinyInstances) {
       ASSERT_GE(fit, 0.0) << "trial " << trial << ": a forbidden facilitator";
       EXPECT_DOUBLE_EQ(c.fit, fit);
       EXPECT_TRUE(c.note.empty());
-      EXPECT_LE(++load[Idx(c.facilitator)],
-                in.cohort.participants[Idx(c.facilitator)].capacity);
+      EXPECT_LE(
+          ++load[Idx(c.facilitator)],
+          in.cohort.participants[Idx(c.facilitator)].facilitator_capacity);
       ++got.count;
       got.total += fit;
     }
