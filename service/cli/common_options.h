@@ -14,6 +14,9 @@ namespace sopu::cli {
 void AddCohortArgument(CLI::App& command, std::string& path);
 
 // AddFormatOption: --format, one of `formats`, its default shown in --help.
+// When `formats` offer "xlsx", the option's string must start empty and
+// stays so when not given: ResolveFormat (command_support.h) then picks the
+// format from the -o file's extension, else table.
 void AddFormatOption(CLI::App& command, std::string& format,
                      const std::vector<std::string>& formats);
 

@@ -14,9 +14,11 @@
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
 #include "service/cli/common_options.h"
+#include "service/cli/csv_style.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/cli/progress_bar.h"
 #include "service/render/groups_render.h"
+#include "service/render/groups_xlsx.h"
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
@@ -36,9 +38,10 @@ struct GroupsOptions {
   std::string together_path;             // CSV of pairs (first_id, second_id)
   double time_limit = 5.0;
   std::uint64_t seed = 1;
-  std::int64_t rounds = 0;       // 0: no round limit
-  std::string format = "table";  // table | csv | json
-  std::string output_path;       // empty: standard output
+  std::int64_t rounds = 0;  // 0: no round limit
+  std::string format;       // table|csv|json|xlsx|html; "": ResolveFormat
+  std::string output_path;  // empty: standard output
+  std::string csv_style = "auto";
 };
 
 bool ParseInt(std::string_view text, int& out) {
@@ -161,9 +164,17 @@ int GroupsCommand::Render(const sopu::v1::GroupsResponse& response,
   spdlog::info("formed {} groups of {} of {} members in {:.1f} s",
                response.summary().groups(), response.summary().assigned(),
                response.summary().members(), response.summary().seconds());
-  const int written = Emit(options_.format, response, request.cohort(),
-                           service::RenderGroupsCsv, service::RenderGroupsTable,
-                           options_.output_path);
+  const int written =
+      options_.format == "xlsx"
+          ? WriteWorkbook(options_.output_path,
+                          [&](const std::string& file) {
+                            return service::WriteGroupsXlsx(
+                                response, request.cohort(), file);
+                          })
+          : Emit(options_.format, response, request.cohort(),
+                 service::RenderGroupsCsv, service::RenderGroupsTable,
+                 options_.output_path,
+                 CsvDialectFor(inputs().cohort, options_.csv_style));
   if (written != kExitOk) return written;
   // Infeasible rules and unmet rules are the input's problems.
   const auto status = response.status();
@@ -224,8 +235,9 @@ void AddSearchOptions(CLI::App& command, GroupsOptions& options) {
       .add_option("--rounds", options.rounds,
                   "Stop after this many search rounds (0: time limit only)")
       ->check(CLI::NonNegativeNumber);
-  AddFormatOption(command, options.format, {"table", "csv", "json"});
+  AddFormatOption(command, options.format, {"table", "csv", "json", "xlsx"});
   AddOutputOption(command, options.output_path);
+  AddCsvStyleOption(command, options.csv_style);
 }
 
 }  // namespace
@@ -242,10 +254,14 @@ Command AddGroupsCommand(CLI::App& app) {
                       "Policy file (JSON). Default: see `sopu score`");
   AddRuleOptions(*command, *options);
   AddSearchOptions(*command, *options);
-  return {command, EngineRun([options](EngineClient& engine) {
-            if (auto code = UsageProblem(*options)) return *code;
-            return GroupsCommand(*options).Run(engine);
-          })};
+  return {
+      command, EngineRun([options](EngineClient& engine) {
+        if (auto code = UsageProblem(*options)) return *code;
+        if (auto code = ResolveFormat(options->format, options->output_path)) {
+          return *code;
+        }
+        return GroupsCommand(*options).Run(engine);
+      })};
 }
 
 }  // namespace sopu::cli

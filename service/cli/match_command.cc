@@ -7,8 +7,10 @@
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
 #include "service/cli/common_options.h"
+#include "service/cli/csv_style.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/render/match_render.h"
+#include "service/render/match_xlsx.h"
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
@@ -24,8 +26,9 @@ struct MatchOptions {
   double continuity_bonus = -1.0;     // < 0: unset (the default, 0.1)
   double min_score = -1.0;            // < 0: unset
   bool use_wishes = false;
-  std::string format = "table";  // table | csv | json
-  std::string output_path;       // empty: standard output
+  std::string format;       // table|csv|json|xlsx|html; "": ResolveFormat
+  std::string output_path;  // empty: standard output
+  std::string csv_style = "auto";
 };
 
 sopu::v1::Objective ObjectiveOf(const std::string& name) {
@@ -73,9 +76,15 @@ class MatchCommand final
     spdlog::info("matched {} of {} mentees in {} ms",
                  response.summary().matched(), response.summary().mentees(),
                  call_time().count());
+    if (options_.format == "xlsx") {
+      return WriteWorkbook(options_.output_path, [&](const std::string& file) {
+        return service::WriteMatchXlsx(response, request.cohort(), file);
+      });
+    }
     return Emit(options_.format, response, request.cohort(),
                 service::RenderMatchCsv, service::RenderMatchTable,
-                options_.output_path);
+                options_.output_path,
+                CsvDialectFor(inputs().cohort, options_.csv_style));
   }
 
   const MatchOptions& options_;
@@ -127,11 +136,16 @@ Command AddMatchCommand(CLI::App& app) {
   command->add_flag("--use-wishes", options->use_wishes,
                     "With --objective stable: mentees rank mentors by their "
                     "wish-lists (mentees without one rank by score)");
-  AddFormatOption(*command, options->format, {"table", "csv", "json"});
+  AddFormatOption(*command, options->format, {"table", "csv", "json", "xlsx"});
   AddOutputOption(*command, options->output_path);
-  return {command, EngineRun([options](EngineClient& engine) {
-            return MatchCommand(*options).Run(engine);
-          })};
+  AddCsvStyleOption(*command, options->csv_style);
+  return {
+      command, EngineRun([options](EngineClient& engine) {
+        if (auto code = ResolveFormat(options->format, options->output_path)) {
+          return *code;
+        }
+        return MatchCommand(*options).Run(engine);
+      })};
 }
 
 }  // namespace sopu::cli

@@ -7,8 +7,10 @@
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
 #include "service/cli/common_options.h"
+#include "service/cli/csv_style.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/render/score_render.h"
+#include "service/render/score_xlsx.h"
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
@@ -18,8 +20,9 @@ struct ScoreOptions {
   std::string cohort_path;
   std::string policy_path;  // empty: the default policy
   int top = 5;
-  std::string format = "table";  // table | csv | json
-  std::string output_path;       // empty: standard output
+  std::string format;       // table | csv | json | xlsx; "": ResolveFormat
+  std::string output_path;  // empty: standard output
+  std::string csv_style = "auto";
 };
 
 class ScoreCommand final
@@ -42,9 +45,15 @@ class ScoreCommand final
              const sopu::v1::ScoreRequest& request) override {
     spdlog::info("scored {} x {} pairs in {} ms", response.summary().mentees(),
                  response.summary().mentors(), call_time().count());
+    if (options_.format == "xlsx") {
+      return WriteWorkbook(options_.output_path, [&](const std::string& file) {
+        return service::WriteScoreXlsx(response, request.cohort(), file);
+      });
+    }
     return Emit(options_.format, response, request.cohort(),
                 service::RenderScoreCsv, service::RenderScoreTable,
-                options_.output_path);
+                options_.output_path,
+                CsvDialectFor(inputs().cohort, options_.csv_style));
   }
 
   const ScoreOptions& options_;
@@ -67,11 +76,16 @@ Command AddScoreCommand(CLI::App& app) {
   command->add_option("--top", options->top, "Mentors listed per mentee")
       ->check(CLI::Range(1, kMaxTopK))
       ->capture_default_str();
-  AddFormatOption(*command, options->format, {"table", "csv", "json"});
+  AddFormatOption(*command, options->format, {"table", "csv", "json", "xlsx"});
   AddOutputOption(*command, options->output_path);
-  return {command, EngineRun([options](EngineClient& engine) {
-            return ScoreCommand(*options).Run(engine);
-          })};
+  AddCsvStyleOption(*command, options->csv_style);
+  return {
+      command, EngineRun([options](EngineClient& engine) {
+        if (auto code = ResolveFormat(options->format, options->output_path)) {
+          return *code;
+        }
+        return ScoreCommand(*options).Run(engine);
+      })};
 }
 
 }  // namespace sopu::cli
