@@ -1,6 +1,8 @@
 #include "service/cli/command_support.h"
 
+#include <array>
 #include <cctype>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -99,6 +101,15 @@ int WriteWorkbook(
     return kExitIo;
   }
   return kExitOk;
+}
+
+std::string ReportCreatedTime() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  std::array<char, 32> text{};
+  std::strftime(text.data(), text.size(), "%Y-%m-%d %H:%M", &local);
+  return text.data();
 }
 
 int WriteOutput(const std::string& path, const std::string& text) {

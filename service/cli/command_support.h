@@ -47,6 +47,10 @@ int WriteOutput(const std::string& path, const std::string& text);
 int WriteWorkbook(const std::string& path,
                   const std::function<absl::Status(const std::string&)>& write);
 
+// ReportCreatedTime: the local time now, "2026-05-04 13:45", for a report's
+// "Created" line.
+[[nodiscard]] std::string ReportCreatedTime();
+
 // Emit renders a response as JSON, CSV (in `dialect`) or a table and writes
 // it out.
 template <typename Response, typename CsvRenderer, typename TableRenderer>

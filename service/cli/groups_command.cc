@@ -19,6 +19,7 @@
 #include "service/cli/progress_bar.h"
 #include "service/render/groups_render.h"
 #include "service/render/groups_xlsx.h"
+#include "service/render/report_groups.h"
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
@@ -138,6 +139,9 @@ class GroupsCommand final
       EngineClient& engine, const sopu::v1::GroupsRequest& request) override;
   int Render(const sopu::v1::GroupsResponse& response,
              const sopu::v1::GroupsRequest& request) override;
+  // Write writes the response in the --format; returns the exit code.
+  int Write(const sopu::v1::GroupsResponse& response,
+            const sopu::v1::Cohort& cohort) const;
 
   const GroupsOptions& options_;
 };
@@ -159,22 +163,29 @@ absl::StatusOr<sopu::v1::GroupsResponse> GroupsCommand::Call(
   return engine.FormGroups(request, progress);
 }
 
+int GroupsCommand::Write(const sopu::v1::GroupsResponse& response,
+                         const sopu::v1::Cohort& cohort) const {
+  if (options_.format == "xlsx") {
+    return WriteWorkbook(options_.output_path, [&](const std::string& file) {
+      return service::WriteGroupsXlsx(response, cohort, file);
+    });
+  }
+  if (options_.format == "html") {
+    return WriteOutput(options_.output_path,
+                       service::RenderGroupsReport(
+                           response, cohort, {.created = ReportCreatedTime()}));
+  }
+  return Emit(options_.format, response, cohort, service::RenderGroupsCsv,
+              service::RenderGroupsTable, options_.output_path,
+              CsvDialectFor(inputs().cohort, options_.csv_style));
+}
+
 int GroupsCommand::Render(const sopu::v1::GroupsResponse& response,
                           const sopu::v1::GroupsRequest& request) {
   spdlog::info("formed {} groups of {} of {} members in {:.1f} s",
                response.summary().groups(), response.summary().assigned(),
                response.summary().members(), response.summary().seconds());
-  const int written =
-      options_.format == "xlsx"
-          ? WriteWorkbook(options_.output_path,
-                          [&](const std::string& file) {
-                            return service::WriteGroupsXlsx(
-                                response, request.cohort(), file);
-                          })
-          : Emit(options_.format, response, request.cohort(),
-                 service::RenderGroupsCsv, service::RenderGroupsTable,
-                 options_.output_path,
-                 CsvDialectFor(inputs().cohort, options_.csv_style));
+  const int written = Write(response, request.cohort());
   if (written != kExitOk) return written;
   // Infeasible rules and unmet rules are the input's problems.
   const auto status = response.status();
@@ -235,7 +246,8 @@ void AddSearchOptions(CLI::App& command, GroupsOptions& options) {
       .add_option("--rounds", options.rounds,
                   "Stop after this many search rounds (0: time limit only)")
       ->check(CLI::NonNegativeNumber);
-  AddFormatOption(command, options.format, {"table", "csv", "json", "xlsx"});
+  AddFormatOption(command, options.format,
+                  {"table", "csv", "json", "xlsx", "html"});
   AddOutputOption(command, options.output_path);
   AddCsvStyleOption(command, options.csv_style);
 }

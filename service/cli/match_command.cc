@@ -11,6 +11,7 @@
 #include "service/cli/engine_pipeline.h"
 #include "service/render/match_render.h"
 #include "service/render/match_xlsx.h"
+#include "service/render/report_match.h"
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
@@ -81,6 +82,12 @@ class MatchCommand final
         return service::WriteMatchXlsx(response, request.cohort(), file);
       });
     }
+    if (options_.format == "html") {
+      return WriteOutput(
+          options_.output_path,
+          service::RenderMatchReport(response, request.cohort(),
+                                     {.created = ReportCreatedTime()}));
+    }
     return Emit(options_.format, response, request.cohort(),
                 service::RenderMatchCsv, service::RenderMatchTable,
                 options_.output_path,
@@ -136,7 +143,8 @@ Command AddMatchCommand(CLI::App& app) {
   command->add_flag("--use-wishes", options->use_wishes,
                     "With --objective stable: mentees rank mentors by their "
                     "wish-lists (mentees without one rank by score)");
-  AddFormatOption(*command, options->format, {"table", "csv", "json", "xlsx"});
+  AddFormatOption(*command, options->format,
+                  {"table", "csv", "json", "xlsx", "html"});
   AddOutputOption(*command, options->output_path);
   AddCsvStyleOption(*command, options->csv_style);
   return {

@@ -89,13 +89,19 @@ const StaffWords& EnglishWords() {
       .groups_report_title = "Mentoring groups",
       .contents = "Contents",
       .score_distribution = "Scores of the pairs",
-      .score_distribution_alt =
-          "Bar chart: how many pairs have a score in each band of 0.1, "
-          "from 0 to 1. $0",
+      .group_score_distribution = "Mean pair scores of the groups",
+      .histogram_alt =
+          "Bar chart: how many $1 have a score in each band of 0.1, from 0 "
+          "to 1. $0",
+      .pairs_counted = "pairs",
+      .groups_counted = "groups",
       .criterion_contributions = "What the scores are made of",
       .criterion_contributions_alt =
           "Bar chart: each criterion's mean contribution to the score. $0",
       .pair_count = "Pairs",
+      .group_count = "Groups",
+      .members_heading = "Members",
+      .main_criteria = "Main criteria",
       .mean_contribution = "Mean contribution",
       .people = "People",
       .no_unmatched = "Every mentee has a mentor.",

@@ -92,16 +92,24 @@ struct StaffWords {
   std::string_view allowed_pairs;
   std::string_view mean_best_score;
   std::string_view mentees_without_mentor;
-  std::string_view more_sheets;  // note when sheets are capped; {0} {1}
+  // Note when sheets are capped: $0 shown, $1 not, $2 the main sheet.
+  std::string_view more_sheets;
   // Report.
   std::string_view match_report_title;
   std::string_view groups_report_title;
   std::string_view contents;
   std::string_view score_distribution;
-  std::string_view score_distribution_alt;  // "{0} pairs by score, ..."
+  std::string_view group_score_distribution;
+  // $0: the counts per band; $1: what is counted (pairs_counted, ...).
+  std::string_view histogram_alt;
+  std::string_view pairs_counted;
+  std::string_view groups_counted;
   std::string_view criterion_contributions;
-  std::string_view criterion_contributions_alt;
+  std::string_view criterion_contributions_alt;  // $0: the numbers
   std::string_view pair_count;
+  std::string_view group_count;
+  std::string_view members_heading;
+  std::string_view main_criteria;
   std::string_view mean_contribution;
   std::string_view people;
   std::string_view no_unmatched;
