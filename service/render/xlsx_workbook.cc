@@ -115,7 +115,7 @@ void XlsxTable::Finish() {
   if (sheet_ == nullptr) return;
   for (std::size_t c = 0; c < widths_.size(); ++c) {
     const auto col = static_cast<lxw_col_t>(c);
-    const double width =
+    const auto width =
         static_cast<double>(std::clamp(widths_[c], kMinWidth, kMaxWidth));
     worksheet_set_column(sheet_, col, col, width, nullptr);
   }
@@ -148,8 +148,11 @@ XlsxWorkbook::~XlsxWorkbook() {
 XlsxTable& XlsxWorkbook::AddTable(std::string_view wanted,
                                   const std::vector<std::string>& headers) {
   std::string name = SheetName(wanted, names_);
-  lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
-  if (sheet == nullptr) {
+  // A workbook that could not be opened gets tables without sheets, which
+  // write nothing; Close() reports why.
+  lxw_worksheet* sheet =
+      book_ == nullptr ? nullptr : workbook_add_worksheet(book_, name.c_str());
+  if (sheet == nullptr && book_ != nullptr) {
     // SheetName makes names libxlsxwriter accepts; fall back to a plain
     // numbered one rather than lose the table if it ever disagrees.
     name = SheetName(absl::StrCat("Sheet ", tables_.size() + 1), names_);

@@ -82,7 +82,8 @@ class XlsxWorkbook {
   ~XlsxWorkbook();
 
   // AddTable adds a sheet named SheetName(wanted) with `headers`. The table
-  // lives as long as the workbook. Precondition: status().ok().
+  // lives as long as the workbook. When the workbook could not be opened,
+  // the table writes nothing.
   XlsxTable& AddTable(std::string_view wanted,
                       const std::vector<std::string>& headers);
 
