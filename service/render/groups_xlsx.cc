@@ -33,10 +33,11 @@ SummaryRows Summary(const sopu::v1::GroupsResponse& response,
   }
   const auto groups = static_cast<std::size_t>(response.groups_size());
   if (group_sheets < groups) {
-    rows.emplace_back(std::string(words.note),
-                      Text(absl::Substitute(std::string(words.more_sheets),
-                                            group_sheets, groups - group_sheets,
-                                            std::string(words.groups))));
+    rows.emplace_back(
+        std::string(words.note),
+        Text(absl::Substitute(std::string(words.more_sheets), group_sheets,
+                              groups - group_sheets, std::string(words.groups),
+                              std::string(words.groups_counted))));
   }
   return rows;
 }

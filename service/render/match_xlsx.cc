@@ -48,10 +48,11 @@ SummaryRows Summary(const sopu::v1::MatchResponse& response,
                       Text(response.input_hash()));
   }
   if (mentor_sheets < mentors) {
-    rows.emplace_back(std::string(words.note),
-                      Text(absl::Substitute(
-                          std::string(words.more_sheets), mentor_sheets,
-                          mentors - mentor_sheets, std::string(words.pairs))));
+    rows.emplace_back(
+        std::string(words.note),
+        Text(absl::Substitute(std::string(words.more_sheets), mentor_sheets,
+                              mentors - mentor_sheets, std::string(words.pairs),
+                              std::string(words.mentors_counted))));
   }
   return rows;
 }

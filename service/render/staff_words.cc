@@ -83,8 +83,8 @@ const StaffWords& EnglishWords() {
       .mean_best_score = "Mean best score",
       .mentees_without_mentor = "Mentees without an allowed mentor",
       .more_sheets =
-          "Sheets for the first $0 only; the other $1 are on the sheet "
-          "\"$2\" (filter by the first column)",
+          "Sheets for the first $0 $3 only; the other $1 are on the sheet "
+          "\"$2\" (filter by its first column)",
       .match_report_title = "Mentoring pairs",
       .groups_report_title = "Mentoring groups",
       .contents = "Contents",
@@ -94,6 +94,7 @@ const StaffWords& EnglishWords() {
           "Bar chart: how many $1 have a score in each band of 0.1, from 0 "
           "to 1. $0",
       .pairs_counted = "pairs",
+      .mentors_counted = "mentors",
       .groups_counted = "groups",
       .criterion_contributions = "What the scores are made of",
       .criterion_contributions_alt =

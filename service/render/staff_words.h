@@ -92,7 +92,8 @@ struct StaffWords {
   std::string_view allowed_pairs;
   std::string_view mean_best_score;
   std::string_view mentees_without_mentor;
-  // Note when sheets are capped: $0 shown, $1 not, $2 the main sheet.
+  // Note when sheets are capped: $0 shown, $1 not, $2 the main sheet, $3
+  // what the sheets are of (mentors_counted, groups_counted).
   std::string_view more_sheets;
   // Report.
   std::string_view match_report_title;
@@ -103,6 +104,7 @@ struct StaffWords {
   // $0: the counts per band; $1: what is counted (pairs_counted, ...).
   std::string_view histogram_alt;
   std::string_view pairs_counted;
+  std::string_view mentors_counted;
   std::string_view groups_counted;
   std::string_view criterion_contributions;
   std::string_view criterion_contributions_alt;  // $0: the numbers
