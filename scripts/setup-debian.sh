@@ -3,6 +3,9 @@
 # Debian 12 packages. Idempotent; run as root (or through sudo).
 set -eu
 
+# libxlsxwriter-dev writes the Excel workbooks. chromium, poppler-utils and
+# python3-openpyxl are for the tests only: they print the HTML report to PDF
+# and read the workbooks back.
 PACKAGES="
   build-essential cmake ninja-build ccache pkg-config git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
@@ -10,9 +13,11 @@ PACKAGES="
   libabsl-dev
   libboost-graph-dev libeigen3-dev
   libcli11-dev libcsv-dev libspdlog-dev libfmt-dev
+  libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev openssl grpc-proto python3-grpcio python3-protobuf
   clang-format clang-tidy
+  chromium poppler-utils python3-openpyxl
 "
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -7,12 +7,13 @@ namespace sopu::service {
 
 std::string_view ReportStyle() {
   // Text #1a1a1a and the quieter #4d4d4d on white keep the WCAG AA contrast
-  // (4.5:1) at every size used; table cells wrap long words so that no
-  // name runs out of its column.
+  // (4.5:1) at every size used; long words wrap anywhere so that no name
+  // runs out of its heading or column.
   return R"css(
 :root { color: #1a1a1a; background: #fff; }
 body { font: 10.5pt/1.4 "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
-       margin: 0 auto; max-width: 182mm; padding: 0 4mm; }
+       margin: 0 auto; max-width: 182mm; padding: 0 4mm;
+       overflow-wrap: anywhere; }
 h1 { font-size: 20pt; margin: 0 0 4mm; color: #173f5f; }
 h2 { font-size: 14pt; margin: 6mm 0 2mm; color: #173f5f; }
 section.page > h2:first-child { margin-top: 0; }
@@ -23,7 +24,7 @@ table { width: 100%; border-collapse: collapse; table-layout: fixed;
         margin: 0 0 4mm; }
 caption { text-align: left; font-weight: bold; padding: 0 0 1mm; }
 th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm;
-         border-bottom: 1px solid #c8c8c8; overflow-wrap: anywhere; }
+         border-bottom: 1px solid #c8c8c8; }
 thead th { border-bottom: 2px solid #173f5f; }
 tbody th { font-weight: 600; }
 table.figures th { width: 30%; font-weight: normal; }
