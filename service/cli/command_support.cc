@@ -1,5 +1,6 @@
 #include "service/cli/command_support.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <ctime>
@@ -7,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "absl/strings/str_join.h"
 #include "service/cli/commands.h"
 #include "service/client/engine_client.h"
 
@@ -60,10 +62,18 @@ std::string FormatOfExtension(const std::string& ext) {
 }  // namespace
 
 std::optional<int> ResolveFormat(std::string& format,
-                                 const std::string& output_path) {
+                                 const std::string& output_path,
+                                 const std::vector<std::string>& formats) {
   const bool to_file = !output_path.empty() && output_path != "-";
   const std::string implied =
       to_file ? FormatOfExtension(Extension(output_path)) : "";
+  if (!implied.empty() &&
+      std::find(formats.begin(), formats.end(), implied) == formats.end()) {
+    std::cerr << "sopu: " << output_path << ": this command cannot write "
+              << implied << "; its formats are " << absl::StrJoin(formats, ", ")
+              << "\n";
+    return kExitUsage;
+  }
   if (format.empty()) {
     format = implied.empty() ? "table" : implied;
     return std::nullopt;

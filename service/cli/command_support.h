@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "service/io/json_files.h"
@@ -36,10 +37,12 @@ int WriteOutput(const std::string& path, const std::string& text);
 // ResolveFormat settles a command's --format before any work: an empty
 // format (none given) is "xlsx" for an -o file ending in .xlsx, "html" for
 // .html or .htm, else "table". A binary or page format (xlsx, html) given
-// explicitly with an -o file of another such extension, and xlsx without an
-// -o file, are usage errors: printed, and the exit code returned.
-[[nodiscard]] std::optional<int> ResolveFormat(std::string& format,
-                                               const std::string& output_path);
+// explicitly with an -o file of another such extension, xlsx without an -o
+// file, and an extension naming a format the command lacks (not in
+// `formats`) are usage errors: printed, and the exit code returned.
+[[nodiscard]] std::optional<int> ResolveFormat(
+    std::string& format, const std::string& output_path,
+    const std::vector<std::string>& formats);
 
 // WriteWorkbook writes a file through `write(temporary_path)` (a renderer
 // that writes a whole file, e.g. an .xlsx workbook) and renames it to

@@ -20,11 +20,14 @@ void AddFormatOption(CLI::App& command, std::string& format,
   }
   // The format stays empty when not given, so that ResolveFormat can tell
   // "-o plan.xlsx" from "--format table -o plan.xlsx".
+  const bool report =
+      std::find(formats.begin(), formats.end(), "html") != formats.end();
   command
       .add_option("--format", format,
-                  "Output format. Default: from the -o file's extension "
-                  "(.xlsx: Excel workbook; .html: printable report), else "
-                  "table. xlsx needs -o")
+                  std::string("Output format. Default: from the -o file's "
+                              "extension (.xlsx: Excel workbook") +
+                      (report ? "; .html: printable report" : "") +
+                      "), else table. xlsx needs -o")
       ->check(CLI::IsMember(formats));
 }
 

@@ -17,6 +17,13 @@
 namespace sopu::cli {
 namespace {
 
+// Formats: the --format values.
+const std::vector<std::string>& Formats() {
+  static const auto* const kFormats =
+      new std::vector<std::string>{"table", "json", "xlsx"};
+  return *kFormats;
+}
+
 struct ExplainOptions {
   std::string cohort_path;
   std::string policy_path;         // empty: the default policy
@@ -142,18 +149,18 @@ Command AddExplainCommand(CLI::App& app) {
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON). Default: see `sopu score`");
   AddQuestionOptions(*command, *options);
-  AddFormatOption(*command, options->format, {"table", "json", "xlsx"});
+  AddFormatOption(*command, options->format, Formats());
   AddOutputOption(*command, options->output_path);
-  return {
-      command, EngineRun([options](EngineClient& engine) {
-        if (auto code = ResolveFormat(options->format, options->output_path)) {
-          return *code;
-        }
-        if (!options->pair.empty()) {
-          return ExplainPairCommand(*options).Run(engine);
-        }
-        return ExplainGroupCommand(*options).Run(engine);
-      })};
+  return {command, EngineRun([options](EngineClient& engine) {
+            if (auto code = ResolveFormat(options->format, options->output_path,
+                                          Formats())) {
+              return *code;
+            }
+            if (!options->pair.empty()) {
+              return ExplainPairCommand(*options).Run(engine);
+            }
+            return ExplainGroupCommand(*options).Run(engine);
+          })};
 }
 
 }  // namespace sopu::cli

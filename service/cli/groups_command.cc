@@ -25,6 +25,13 @@
 namespace sopu::cli {
 namespace {
 
+// Formats: the --format values.
+const std::vector<std::string>& Formats() {
+  static const auto* const kFormats =
+      new std::vector<std::string>{"table", "csv", "json", "xlsx", "html"};
+  return *kFormats;
+}
+
 struct GroupsOptions {
   std::string cohort_path;
   std::string policy_path;  // empty: the default policy
@@ -246,8 +253,7 @@ void AddSearchOptions(CLI::App& command, GroupsOptions& options) {
       .add_option("--rounds", options.rounds,
                   "Stop after this many search rounds (0: time limit only)")
       ->check(CLI::NonNegativeNumber);
-  AddFormatOption(command, options.format,
-                  {"table", "csv", "json", "xlsx", "html"});
+  AddFormatOption(command, options.format, Formats());
   AddOutputOption(command, options.output_path);
   AddCsvStyleOption(command, options.csv_style);
 }
@@ -266,14 +272,14 @@ Command AddGroupsCommand(CLI::App& app) {
                       "Policy file (JSON). Default: see `sopu score`");
   AddRuleOptions(*command, *options);
   AddSearchOptions(*command, *options);
-  return {
-      command, EngineRun([options](EngineClient& engine) {
-        if (auto code = UsageProblem(*options)) return *code;
-        if (auto code = ResolveFormat(options->format, options->output_path)) {
-          return *code;
-        }
-        return GroupsCommand(*options).Run(engine);
-      })};
+  return {command, EngineRun([options](EngineClient& engine) {
+            if (auto code = UsageProblem(*options)) return *code;
+            if (auto code = ResolveFormat(options->format, options->output_path,
+                                          Formats())) {
+              return *code;
+            }
+            return GroupsCommand(*options).Run(engine);
+          })};
 }
 
 }  // namespace sopu::cli

@@ -3,6 +3,7 @@
 // files; the Match call of the API.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
@@ -16,6 +17,13 @@
 
 namespace sopu::cli {
 namespace {
+
+// Formats: the --format values.
+const std::vector<std::string>& Formats() {
+  static const auto* const kFormats =
+      new std::vector<std::string>{"table", "csv", "json", "xlsx", "html"};
+  return *kFormats;
+}
 
 struct MatchOptions {
   std::string cohort_path;
@@ -143,17 +151,16 @@ Command AddMatchCommand(CLI::App& app) {
   command->add_flag("--use-wishes", options->use_wishes,
                     "With --objective stable: mentees rank mentors by their "
                     "wish-lists (mentees without one rank by score)");
-  AddFormatOption(*command, options->format,
-                  {"table", "csv", "json", "xlsx", "html"});
+  AddFormatOption(*command, options->format, Formats());
   AddOutputOption(*command, options->output_path);
   AddCsvStyleOption(*command, options->csv_style);
-  return {
-      command, EngineRun([options](EngineClient& engine) {
-        if (auto code = ResolveFormat(options->format, options->output_path)) {
-          return *code;
-        }
-        return MatchCommand(*options).Run(engine);
-      })};
+  return {command, EngineRun([options](EngineClient& engine) {
+            if (auto code = ResolveFormat(options->format, options->output_path,
+                                          Formats())) {
+              return *code;
+            }
+            return MatchCommand(*options).Run(engine);
+          })};
 }
 
 }  // namespace sopu::cli

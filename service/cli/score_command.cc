@@ -2,6 +2,7 @@
 // criteria that contribute most; the Score call of the API.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/common/limits.h"
 #include "service/cli/command_support.h"
@@ -15,6 +16,13 @@
 
 namespace sopu::cli {
 namespace {
+
+// Formats: the --format values.
+const std::vector<std::string>& Formats() {
+  static const auto* const kFormats =
+      new std::vector<std::string>{"table", "csv", "json", "xlsx"};
+  return *kFormats;
+}
 
 struct ScoreOptions {
   std::string cohort_path;
@@ -76,16 +84,16 @@ Command AddScoreCommand(CLI::App& app) {
   command->add_option("--top", options->top, "Mentors listed per mentee")
       ->check(CLI::Range(1, kMaxTopK))
       ->capture_default_str();
-  AddFormatOption(*command, options->format, {"table", "csv", "json", "xlsx"});
+  AddFormatOption(*command, options->format, Formats());
   AddOutputOption(*command, options->output_path);
   AddCsvStyleOption(*command, options->csv_style);
-  return {
-      command, EngineRun([options](EngineClient& engine) {
-        if (auto code = ResolveFormat(options->format, options->output_path)) {
-          return *code;
-        }
-        return ScoreCommand(*options).Run(engine);
-      })};
+  return {command, EngineRun([options](EngineClient& engine) {
+            if (auto code = ResolveFormat(options->format, options->output_path,
+                                          Formats())) {
+              return *code;
+            }
+            return ScoreCommand(*options).Run(engine);
+          })};
 }
 
 }  // namespace sopu::cli

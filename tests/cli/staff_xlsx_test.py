@@ -24,9 +24,10 @@ SOPU = ""
 REPO = ""
 
 
-def run(*args, expect=0):
+def run(*args, expect=0, cwd=None):
     """Runs sopu; returns its result, after checking the exit code."""
-    result = subprocess.run([SOPU, *args], capture_output=True, check=False)
+    result = subprocess.run([SOPU, *args], capture_output=True, check=False,
+                            cwd=cwd)
     if result.returncode != expect:
         raise AssertionError(
             f"sopu {' '.join(args)}: exit {result.returncode}, expected "
@@ -211,6 +212,10 @@ class Options(unittest.TestCase):
 
     def setUp(self):
         self.cohort = os.path.join(REPO, "examples", "cohort.csv")
+        self.dir = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
 
     def test_csv_styles(self):
         semicolon = run("match", self.cohort, "--format", "csv",
@@ -232,10 +237,17 @@ class Options(unittest.TestCase):
         tty = run("match", self.cohort, "--format", "xlsx", expect=2)
         self.assertIn(b"give -o FILE.xlsx", tty.stderr)
         clash = run("score", self.cohort, "--format", "csv", "-o", "x.xlsx",
-                    expect=2)
+                    expect=2, cwd=self.dir)
         self.assertIn(b"--format csv does not fit the output file x.xlsx",
                       clash.stderr)
-        self.assertFalse(os.path.exists("x.xlsx"))
+        self.assertEqual(os.listdir(self.dir), [])
+        # score has no report: an .html file is not silently a table.
+        no_html = run("score", self.cohort, "-o", "x.html", expect=2,
+                      cwd=self.dir)
+        self.assertIn(
+            b"x.html: this command cannot write html; its formats are "
+            b"table, csv, json, xlsx", no_html.stderr)
+        self.assertEqual(os.listdir(self.dir), [])
 
 
 if __name__ == "__main__":
