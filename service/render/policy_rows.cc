@@ -2,52 +2,61 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/substitute.h"
 #include "service/render/text_table.h"
 
 namespace sopu::service {
 namespace {
 
-std::string DistanceDetails(const sopu::v1::Distance& d) {
+// Words: Substitute over a StaffWords entry (absl wants its own string
+// type, which std::string converts to).
+template <typename... Args>
+std::string Words(std::string_view text, const Args&... args) {
+  return absl::Substitute(std::string(text), args...);
+}
+
+std::string DistanceDetails(const sopu::v1::Distance& d, const StaffWords& w) {
   switch (d.mode()) {
     case sopu::v1::Distance::MODE_SAME_MUNICIPALITY:
-      return "same municipality";
+      return std::string(w.same_municipality);
     case sopu::v1::Distance::MODE_SAME_REGION:
-      return "same region";
+      return std::string(w.same_region);
     default:
-      return absl::StrCat("within ", FormatFixed(d.max_km(), 0), " km");
+      return Words(w.within_km, FormatFixed(d.max_km(), 0));
   }
 }
 
-std::string GapDetails(const sopu::v1::Gap& g) {
-  std::string details = absl::StrCat("number ", g.number(), ", gap at least ",
-                                     FormatFixed(g.min_gap(), 1));
+std::string GapDetails(const sopu::v1::Gap& g, const StaffWords& w) {
+  std::string details =
+      Words(w.gap_details, g.number(), FormatFixed(g.min_gap(), 1));
   if (g.has_max_gap()) {
-    absl::StrAppend(&details, ", at most ", FormatFixed(g.max_gap(), 1));
+    details += Words(w.gap_at_most, FormatFixed(g.max_gap(), 1));
   }
   return details;
 }
 
-// KindAndDetails: the criterion's kind and its settings in words.
-std::pair<std::string, std::string> KindAndDetails(
-    const sopu::v1::Criterion& c) {
+// KindAndDetails: the criterion's kind (as the policy file names it) and its
+// settings in words.
+std::pair<std::string, std::string> KindAndDetails(const sopu::v1::Criterion& c,
+                                                   const StaffWords& w) {
   switch (c.kind_case()) {
     case sopu::v1::Criterion::kComplement:
       return {"complement",
               c.complement().themes().empty()
-                  ? std::string("mentor competences against mentee goals")
-                  : absl::StrCat("themes ",
-                                 absl::StrJoin(c.complement().themes(), ", "))};
+                  ? std::string(w.complement_all)
+                  : Words(w.complement_themes,
+                          absl::StrJoin(c.complement().themes(), ", "))};
     case sopu::v1::Criterion::kSimilar:
-      return {"similar", absl::StrCat("same ", c.similar().attribute())};
+      return {"similar", Words(w.similar_details, c.similar().attribute())};
     case sopu::v1::Criterion::kDifferent:
       return {"different",
-              absl::StrCat("different ", c.different().attribute())};
+              Words(w.different_details, c.different().attribute())};
     case sopu::v1::Criterion::kOverlap:
-      return {"overlap", absl::StrCat("shared ", c.overlap().tags())};
+      return {"overlap", Words(w.overlap_details, c.overlap().tags())};
     case sopu::v1::Criterion::kDistance:
-      return {"distance", DistanceDetails(c.distance())};
+      return {"distance", DistanceDetails(c.distance(), w)};
     case sopu::v1::Criterion::kGap:
-      return {"gap", GapDetails(c.gap())};
+      return {"gap", GapDetails(c.gap(), w)};
     default:
       return {"", ""};
   }
@@ -55,12 +64,13 @@ std::pair<std::string, std::string> KindAndDetails(
 
 }  // namespace
 
-std::vector<PolicyRow> PolicyRows(const sopu::v1::Policy& policy) {
+std::vector<PolicyRow> PolicyRows(const sopu::v1::Policy& policy,
+                                  const StaffWords& w) {
   double total = 0.0;
   for (const auto& c : policy.criteria()) total += c.weight();
   std::vector<PolicyRow> rows;
   for (const auto& c : policy.criteria()) {
-    auto [kind, details] = KindAndDetails(c);
+    auto [kind, details] = KindAndDetails(c, w);
     rows.push_back({.name = c.name(),
                     .kind = std::move(kind),
                     .weight = c.weight(),
@@ -71,19 +81,18 @@ std::vector<PolicyRow> PolicyRows(const sopu::v1::Policy& policy) {
   const std::string org = policy.organisation_attribute().empty()
                               ? std::string("organisation")
                               : policy.organisation_attribute();
-  rows.push_back({.name = "same organisation",
+  rows.push_back({.name = std::string(w.rule_same_organisation),
                   .kind = "rule",
                   .hard = policy.forbid_same_organisation(),
                   .details = policy.forbid_same_organisation()
-                                 ? absl::StrCat("no pair shares ", org)
-                                 : std::string("not applied")});
-  rows.push_back({.name = "avoid lists",
+                                 ? Words(w.same_organisation_applied, org)
+                                 : std::string(w.not_applied)});
+  rows.push_back({.name = std::string(w.rule_avoid_lists),
                   .kind = "rule",
                   .hard = policy.honour_avoid_lists(),
                   .details = policy.honour_avoid_lists()
-                                 ? std::string("no pair where one avoids "
-                                               "the other")
-                                 : std::string("not applied")});
+                                 ? std::string(w.avoid_lists_applied)
+                                 : std::string(w.not_applied)});
   return rows;
 }
 

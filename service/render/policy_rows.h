@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "service/render/staff_words.h"
 #include "sopu/v1/policy.pb.h"
 
 namespace sopu::service {
@@ -25,8 +26,9 @@ struct PolicyRow {
 };
 
 // PolicyRows: the criteria in policy order, then "same organisation" and
-// "avoid lists" (hard when the policy applies them).
-[[nodiscard]] std::vector<PolicyRow> PolicyRows(const sopu::v1::Policy& policy);
+// "avoid lists" (hard when the policy applies them), in `words`.
+[[nodiscard]] std::vector<PolicyRow> PolicyRows(const sopu::v1::Policy& policy,
+                                                const StaffWords& words);
 
 }  // namespace sopu::service
 

@@ -72,7 +72,7 @@ std::string PolicyTableHtml(const sopu::v1::Policy& policy,
       TableHead({std::string(words.criterion), std::string(words.share),
                  std::string(words.must_hold), std::string(words.details)}),
       "<tbody>");
-  for (const PolicyRow& row : PolicyRows(policy)) {
+  for (const PolicyRow& row : PolicyRows(policy, words)) {
     const bool rule = row.kind == "rule";
     absl::StrAppend(
         &html, "<tr><th scope=\"row\">", HtmlEscape(row.name), "</th><td>",

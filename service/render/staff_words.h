@@ -70,6 +70,22 @@ struct StaffWords {
   std::string_view item;
   std::string_view yes;
   std::string_view no;
+  // The policy in words ($0, $1: the settings).
+  std::string_view complement_all;
+  std::string_view complement_themes;
+  std::string_view similar_details;
+  std::string_view different_details;
+  std::string_view overlap_details;
+  std::string_view same_municipality;
+  std::string_view same_region;
+  std::string_view within_km;
+  std::string_view gap_details;
+  std::string_view gap_at_most;
+  std::string_view rule_same_organisation;
+  std::string_view rule_avoid_lists;
+  std::string_view same_organisation_applied;
+  std::string_view avoid_lists_applied;
+  std::string_view not_applied;
   // Summary labels.
   std::string_view program_policy;
   std::string_view objective;

@@ -18,7 +18,7 @@ void AddPolicySheet(XlsxWorkbook& book, const StaffWords& words,
       words.policy, {std::string(words.criterion), std::string(words.kind),
                      std::string(words.weight), std::string(words.share),
                      std::string(words.must_hold), std::string(words.details)});
-  for (const PolicyRow& row : PolicyRows(policy)) {
+  for (const PolicyRow& row : PolicyRows(policy, words)) {
     const bool rule = row.kind == "rule";
     table.AddRow({Text(row.name), Text(row.kind),
                   rule ? XlsxCell{} : XlsxCell{XlsxScore{row.weight}},
