@@ -139,7 +139,7 @@ std::string GroupCardHtml(const sopu::v1::FormedGroup& g,
   }
   if (!criteria.empty())
     rows.emplace_back(std::string(w.main_criteria), criteria);
-  if (!rows.empty()) html += KeyFiguresHtml(rows, w.summary);
+  if (!rows.empty()) html += KeyFiguresHtml(rows, w.summary, 1);
   absl::StrAppend(&html, "<table class=\"people\"><caption>",
                   HtmlEscape(w.members_heading),
                   "</caption><colgroup><col class=\"c-num\"><col></colgroup>",

@@ -44,14 +44,17 @@ std::string TableHead(const std::vector<std::string>& headers) {
   return html;
 }
 
-std::string KeyFiguresHtml(const FigureRows& rows, std::string_view caption) {
-  std::string html = absl::StrCat("<table class=\"figures\"><caption>",
-                                  HtmlEscape(caption), "</caption><tbody>");
-  // Two figures a row: the summary page must fit one A4 page with its
-  // charts and policy.
-  for (std::size_t i = 0; i < rows.size(); i += 2) {
+std::string KeyFiguresHtml(const FigureRows& rows, std::string_view caption,
+                           std::size_t per_row) {
+  // Two figures a row let the summary page fit one A4 page with its charts
+  // and policy; a card's few, longer figures read better one a row.
+  per_row = std::clamp<std::size_t>(per_row, 1, 2);
+  std::string html =
+      absl::StrCat("<table class=\"figures figures-", per_row, "\"><caption>",
+                   HtmlEscape(caption), "</caption><tbody>");
+  for (std::size_t i = 0; i < rows.size(); i += per_row) {
     html += "<tr>";
-    for (std::size_t k = i; k < std::min(i + 2, rows.size()); ++k) {
+    for (std::size_t k = i; k < std::min(i + per_row, rows.size()); ++k) {
       absl::StrAppend(&html, "<th scope=\"row\">", HtmlEscape(rows[k].first),
                       "</th><td>", HtmlEscape(rows[k].second), "</td>");
     }

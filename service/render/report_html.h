@@ -5,6 +5,7 @@
 #ifndef SOPU_SERVICE_RENDER_REPORT_HTML_H_
 #define SOPU_SERVICE_RENDER_REPORT_HTML_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,11 +27,12 @@ struct ReportContext {
 // is never markup, in element content and in quoted attributes alike.
 [[nodiscard]] std::string HtmlEscape(std::string_view text);
 
-// KeyFigures: (label, value) rows as a table with row headers, two figures
-// a row; labels and values are escaped.
+// KeyFigures: (label, value) rows as a table with row headers,
+// `per_row` figures (1 or 2) a table row; labels and values are escaped.
 using FigureRows = std::vector<std::pair<std::string, std::string>>;
 [[nodiscard]] std::string KeyFiguresHtml(const FigureRows& rows,
-                                         std::string_view caption);
+                                         std::string_view caption,
+                                         std::size_t per_row = 2);
 
 // PolicyTableHtml: the policy's criteria and rules (PolicyRows) as a table,
 // named by the page's heading with id "policy-heading".

@@ -27,8 +27,10 @@ th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm;
          border-bottom: 1px solid #c8c8c8; }
 thead th { border-bottom: 2px solid #173f5f; }
 tbody th { font-weight: 600; }
-table.figures th { width: 30%; font-weight: normal; }
-table.figures td { width: 20%; }
+table.figures th { font-weight: normal; }
+table.figures-2 th { width: 30%; }
+table.figures-2 td { width: 20%; }
+table.figures-1 th { width: 30%; }
 table.figures td { font-weight: 600; }
 col.c-person { width: 38%; }
 col.c-name { width: 26%; }
