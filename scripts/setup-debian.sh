@@ -3,8 +3,11 @@
 # Debian 12 packages. Idempotent; run as root (or through sudo).
 set -eu
 
-# python3-openpyxl is for tests only: tests/data/sheets/make_sheets.py remakes
-# the committed spreadsheet fixtures with it (and with LibreOffice).
+# libzip-dev and libpugixml-dev read .xlsx/.ods cohorts; libxlsxwriter-dev
+# writes the Excel workbooks. chromium, poppler-utils and python3-openpyxl
+# are for the tests only: they print the HTML report to PDF and read the
+# workbooks back (tests/data/sheets/make_sheets.py remakes the committed
+# spreadsheet fixtures with openpyxl and LibreOffice).
 PACKAGES="
   build-essential cmake ninja-build ccache pkg-config git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
@@ -12,10 +15,11 @@ PACKAGES="
   libabsl-dev
   libboost-graph-dev libeigen3-dev
   libcli11-dev libcsv-dev libspdlog-dev libfmt-dev
-  libzip-dev libpugixml-dev
-  libgtest-dev libgmock-dev libbenchmark-dev python3-openpyxl
+  libzip-dev libpugixml-dev libxlsxwriter-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev openssl grpc-proto python3-grpcio python3-protobuf
   clang-format clang-tidy
+  chromium poppler-utils python3-openpyxl
 "
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -4,11 +4,15 @@
 #ifndef SOPU_SERVICE_CLI_COMMAND_SUPPORT_H_
 #define SOPU_SERVICE_CLI_COMMAND_SUPPORT_H_
 
+#include <functional>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "service/io/json_files.h"
+#include "service/render/csv_dialect.h"
 #include "sopu/v1/cohort.pb.h"
 
 namespace sopu::cli {
@@ -30,16 +34,38 @@ int PrintFailure(const absl::Status& status);
 // standard output; returns the exit code.
 int WriteOutput(const std::string& path, const std::string& text);
 
-// Emit renders a response as JSON, CSV or a table and writes it out.
+// ResolveFormat settles a command's --format before any work: an empty
+// format (none given) is "xlsx" for an -o file ending in .xlsx, "html" for
+// .html or .htm, else "table". A binary or page format (xlsx, html) given
+// explicitly with an -o file of another such extension, xlsx without an -o
+// file, and an extension naming a format the command lacks (not in
+// `formats`) are usage errors: printed, and the exit code returned.
+[[nodiscard]] std::optional<int> ResolveFormat(
+    std::string& format, const std::string& output_path,
+    const std::vector<std::string>& formats);
+
+// WriteWorkbook writes a file through `write(temporary_path)` (a renderer
+// that writes a whole file, e.g. an .xlsx workbook) and renames it to
+// `path`, so a failed run never leaves half a file; returns the exit code.
+int WriteWorkbook(const std::string& path,
+                  const std::function<absl::Status(const std::string&)>& write);
+
+// ReportCreatedTime: the local time now, "2026-05-04 13:45", for a report's
+// "Created" line.
+[[nodiscard]] std::string ReportCreatedTime();
+
+// Emit renders a response as JSON, CSV (in `dialect`) or a table and writes
+// it out.
 template <typename Response, typename CsvRenderer, typename TableRenderer>
 int Emit(const std::string& format, const Response& response,
          const sopu::v1::Cohort& cohort, CsvRenderer csv, TableRenderer table,
-         const std::string& output_path) {
+         const std::string& output_path,
+         const service::CsvDialect& dialect = {}) {
   std::ostringstream text;
   if (format == "json") {
     text << io::MessageToPrettyJson(response);
   } else if (format == "csv") {
-    csv(response, cohort, text);
+    csv(response, cohort, dialect, text);
   } else {
     table(response, cohort, text);
   }

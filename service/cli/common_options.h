@@ -16,6 +16,9 @@ void AddCohortArgument(CLI::App& command, std::string& path,
                        std::string& sheet);
 
 // AddFormatOption: --format, one of `formats`, its default shown in --help.
+// When `formats` offer "xlsx", the option's string must start empty and
+// stays so when not given: ResolveFormat (command_support.h) then picks the
+// format from the -o file's extension, else table.
 void AddFormatOption(CLI::App& command, std::string& format,
                      const std::vector<std::string>& formats);
 

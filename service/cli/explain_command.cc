@@ -12,9 +12,17 @@
 #include "service/cli/common_options.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/render/explain_render.h"
+#include "service/render/explain_xlsx.h"
 
 namespace sopu::cli {
 namespace {
+
+// Formats: the --format values.
+const std::vector<std::string>& Formats() {
+  static const auto* const kFormats =
+      new std::vector<std::string>{"table", "json", "xlsx"};
+  return *kFormats;
+}
 
 struct ExplainOptions {
   std::string cohort_path;
@@ -23,14 +31,14 @@ struct ExplainOptions {
   std::string pair;                // "MENTOR_ID,MENTEE_ID"
   std::vector<std::string> group;  // member ids (with pair empty)
   std::string role = "peer";       // the group's member role
-  std::string format = "table";    // table | json
+  std::string format;              // table|json|xlsx; "": ResolveFormat
   std::string output_path;         // empty: standard output
 };
 
 // NoCsv: explain has no CSV form (the options only offer table and json).
 template <typename Response>
 void NoCsv(const Response& /*response*/, const sopu::v1::Cohort& /*cohort*/,
-           std::ostream& /*out*/) {}
+           const service::CsvDialect& /*dialect*/, std::ostream& /*out*/) {}
 
 class ExplainPairCommand final
     : public EngineCommand<sopu::v1::ExplainPairRequest,
@@ -58,6 +66,11 @@ class ExplainPairCommand final
   }
   int Render(const sopu::v1::ExplainPairResponse& response,
              const sopu::v1::ExplainPairRequest& request) override {
+    if (options_.format == "xlsx") {
+      return WriteWorkbook(options_.output_path, [&](const std::string& file) {
+        return service::WriteExplainPairXlsx(response, request.cohort(), file);
+      });
+    }
     return Emit(options_.format, response, request.cohort(),
                 NoCsv<sopu::v1::ExplainPairResponse>,
                 service::RenderExplainPairTable, options_.output_path);
@@ -87,6 +100,11 @@ class ExplainGroupCommand final
   }
   int Render(const sopu::v1::ExplainGroupResponse& response,
              const sopu::v1::ExplainGroupRequest& request) override {
+    if (options_.format == "xlsx") {
+      return WriteWorkbook(options_.output_path, [&](const std::string& file) {
+        return service::WriteExplainGroupXlsx(response, request.cohort(), file);
+      });
+    }
     return Emit(options_.format, response, request.cohort(),
                 NoCsv<sopu::v1::ExplainGroupResponse>,
                 service::RenderExplainGroupTable, options_.output_path);
@@ -132,9 +150,13 @@ Command AddExplainCommand(CLI::App& app) {
   command->add_option("--policy", options->policy_path,
                       "Policy file (JSON). Default: see `sopu score`");
   AddQuestionOptions(*command, *options);
-  AddFormatOption(*command, options->format, {"table", "json"});
+  AddFormatOption(*command, options->format, Formats());
   AddOutputOption(*command, options->output_path);
   return {command, EngineRun([options](EngineClient& engine) {
+            if (auto code = ResolveFormat(options->format, options->output_path,
+                                          Formats())) {
+              return *code;
+            }
             if (!options->pair.empty()) {
               return ExplainPairCommand(*options).Run(engine);
             }

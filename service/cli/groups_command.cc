@@ -14,13 +14,23 @@
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
 #include "service/cli/common_options.h"
+#include "service/cli/csv_style.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/cli/progress_bar.h"
 #include "service/render/groups_render.h"
+#include "service/render/groups_xlsx.h"
+#include "service/render/report_groups.h"
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
 namespace {
+
+// Formats: the --format values.
+const std::vector<std::string>& Formats() {
+  static const auto* const kFormats =
+      new std::vector<std::string>{"table", "csv", "json", "xlsx", "html"};
+  return *kFormats;
+}
 
 struct GroupsOptions {
   std::string cohort_path;
@@ -38,9 +48,10 @@ struct GroupsOptions {
   std::string together_path;             // CSV of pairs (first_id, second_id)
   double time_limit = 5.0;
   std::uint64_t seed = 1;
-  std::int64_t rounds = 0;       // 0: no round limit
-  std::string format = "table";  // table | csv | json
-  std::string output_path;       // empty: standard output
+  std::int64_t rounds = 0;  // 0: no round limit
+  std::string format;       // table|csv|json|xlsx|html; "": ResolveFormat
+  std::string output_path;  // empty: standard output
+  std::string csv_style = "auto";
 };
 
 bool ParseInt(std::string_view text, int& out) {
@@ -139,6 +150,9 @@ class GroupsCommand final
       EngineClient& engine, const sopu::v1::GroupsRequest& request) override;
   int Render(const sopu::v1::GroupsResponse& response,
              const sopu::v1::GroupsRequest& request) override;
+  // Write writes the response in the --format; returns the exit code.
+  int Write(const sopu::v1::GroupsResponse& response,
+            const sopu::v1::Cohort& cohort) const;
 
   // NameOptions makes problems name the options the rules came from.
   void NameOptions(const sopu::v1::GroupsRequest& request) {
@@ -179,14 +193,29 @@ absl::StatusOr<sopu::v1::GroupsResponse> GroupsCommand::Call(
   return engine.FormGroups(request, progress);
 }
 
+int GroupsCommand::Write(const sopu::v1::GroupsResponse& response,
+                         const sopu::v1::Cohort& cohort) const {
+  if (options_.format == "xlsx") {
+    return WriteWorkbook(options_.output_path, [&](const std::string& file) {
+      return service::WriteGroupsXlsx(response, cohort, file);
+    });
+  }
+  if (options_.format == "html") {
+    return WriteOutput(options_.output_path,
+                       service::RenderGroupsReport(
+                           response, cohort, {.created = ReportCreatedTime()}));
+  }
+  return Emit(options_.format, response, cohort, service::RenderGroupsCsv,
+              service::RenderGroupsTable, options_.output_path,
+              CsvDialectFor(inputs().cohort, options_.csv_style));
+}
+
 int GroupsCommand::Render(const sopu::v1::GroupsResponse& response,
                           const sopu::v1::GroupsRequest& request) {
   spdlog::info("formed {} groups of {} of {} members in {:.1f} s",
                response.summary().groups(), response.summary().assigned(),
                response.summary().members(), response.summary().seconds());
-  const int written = Emit(options_.format, response, request.cohort(),
-                           service::RenderGroupsCsv, service::RenderGroupsTable,
-                           options_.output_path);
+  const int written = Write(response, request.cohort());
   if (written != kExitOk) return written;
   // Infeasible rules and unmet rules are the input's problems.
   const auto status = response.status();
@@ -254,8 +283,9 @@ void AddSearchOptions(CLI::App& command, GroupsOptions& options) {
       .add_option("--rounds", options.rounds,
                   "Stop after this many search rounds (0: time limit only)")
       ->check(CLI::NonNegativeNumber);
-  AddFormatOption(command, options.format, {"table", "csv", "json"});
+  AddFormatOption(command, options.format, Formats());
   AddOutputOption(command, options.output_path);
+  AddCsvStyleOption(command, options.csv_style);
 }
 
 }  // namespace
@@ -274,6 +304,10 @@ Command AddGroupsCommand(CLI::App& app) {
   AddSearchOptions(*command, *options);
   return {command, EngineRun([options](EngineClient& engine) {
             if (auto code = UsageProblem(*options)) return *code;
+            if (auto code = ResolveFormat(options->format, options->output_path,
+                                          Formats())) {
+              return *code;
+            }
             return GroupsCommand(*options).Run(engine);
           })};
 }

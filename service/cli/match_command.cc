@@ -3,16 +3,27 @@
 // files; the Match call of the API.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
 #include "service/cli/common_options.h"
+#include "service/cli/csv_style.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/render/match_render.h"
+#include "service/render/match_xlsx.h"
+#include "service/render/report_match.h"
 #include "spdlog/spdlog.h"
 
 namespace sopu::cli {
 namespace {
+
+// Formats: the --format values.
+const std::vector<std::string>& Formats() {
+  static const auto* const kFormats =
+      new std::vector<std::string>{"table", "csv", "json", "xlsx", "html"};
+  return *kFormats;
+}
 
 struct MatchOptions {
   std::string cohort_path;
@@ -25,8 +36,9 @@ struct MatchOptions {
   double continuity_bonus = -1.0;     // < 0: unset (the default, 0.1)
   double min_score = -1.0;            // < 0: unset
   bool use_wishes = false;
-  std::string format = "table";  // table | csv | json
-  std::string output_path;       // empty: standard output
+  std::string format;       // table|csv|json|xlsx|html; "": ResolveFormat
+  std::string output_path;  // empty: standard output
+  std::string csv_style = "auto";
 };
 
 sopu::v1::Objective ObjectiveOf(const std::string& name) {
@@ -74,9 +86,21 @@ class MatchCommand final
     spdlog::info("matched {} of {} mentees in {} ms",
                  response.summary().matched(), response.summary().mentees(),
                  call_time().count());
+    if (options_.format == "xlsx") {
+      return WriteWorkbook(options_.output_path, [&](const std::string& file) {
+        return service::WriteMatchXlsx(response, request.cohort(), file);
+      });
+    }
+    if (options_.format == "html") {
+      return WriteOutput(
+          options_.output_path,
+          service::RenderMatchReport(response, request.cohort(),
+                                     {.created = ReportCreatedTime()}));
+    }
     return Emit(options_.format, response, request.cohort(),
                 service::RenderMatchCsv, service::RenderMatchTable,
-                options_.output_path);
+                options_.output_path,
+                CsvDialectFor(inputs().cohort, options_.csv_style));
   }
 
   const MatchOptions& options_;
@@ -128,9 +152,14 @@ Command AddMatchCommand(CLI::App& app) {
   command->add_flag("--use-wishes", options->use_wishes,
                     "With --objective stable: mentees rank mentors by their "
                     "wish-lists (mentees without one rank by score)");
-  AddFormatOption(*command, options->format, {"table", "csv", "json"});
+  AddFormatOption(*command, options->format, Formats());
   AddOutputOption(*command, options->output_path);
+  AddCsvStyleOption(*command, options->csv_style);
   return {command, EngineRun([options](EngineClient& engine) {
+            if (auto code = ResolveFormat(options->format, options->output_path,
+                                          Formats())) {
+              return *code;
+            }
             return MatchCommand(*options).Run(engine);
           })};
 }

@@ -6,6 +6,7 @@
 #include "service/cli/command_support.h"
 #include "service/cli/commands.h"
 #include "service/cli/common_options.h"
+#include "service/cli/csv_style.h"
 #include "service/cli/engine_pipeline.h"
 #include "service/render/peer_pairs_render.h"
 #include "spdlog/spdlog.h"
@@ -21,6 +22,7 @@ struct PairsOptions {
   double min_score = -1.0;       // < 0: unset
   std::string format = "table";  // table | csv | json
   std::string output_path;       // empty: standard output
+  std::string csv_style = "auto";
 };
 
 class PairsCommand final : public EngineCommand<sopu::v1::PeerPairsRequest,
@@ -47,7 +49,8 @@ class PairsCommand final : public EngineCommand<sopu::v1::PeerPairsRequest,
                  response.summary().peers());
     return Emit(options_.format, response, request.cohort(),
                 service::RenderPeerPairsCsv, service::RenderPeerPairsTable,
-                options_.output_path);
+                options_.output_path,
+                CsvDialectFor(inputs().cohort, options_.csv_style));
   }
 
   const PairsOptions& options_;
@@ -74,6 +77,7 @@ Command AddPairsCommand(CLI::App& app) {
       ->check(CLI::Range(0.0, 1.0));
   AddFormatOption(*command, options->format, {"table", "csv", "json"});
   AddOutputOption(*command, options->output_path);
+  AddCsvStyleOption(*command, options->csv_style);
   return {command, EngineRun([options](EngineClient& engine) {
             return PairsCommand(*options).Run(engine);
           })};

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "service/render/csv_dialect.h"
 #include "service/render/render_common.h"
 #include "service/render/text_table.h"
 
@@ -12,28 +13,13 @@ namespace {
 // Criteria shown per group in the table.
 constexpr int kTableCriteria = 3;
 
-const char* StatusText(sopu::v1::GroupsStatus status) {
-  switch (status) {
-    case sopu::v1::GROUPS_STATUS_FEASIBLE:
-      return "every rule holds";
-    case sopu::v1::GROUPS_STATUS_RULES_NOT_MET:
-      return "NOT every rule could be met (see Rules)";
-    case sopu::v1::GROUPS_STATUS_INFEASIBLE:
-      return "the rules cannot all hold";
-    case sopu::v1::GROUPS_STATUS_CANCELLED:
-      return "cancelled: the best groups so far";
-    default:
-      return "unknown";
-  }
-}
-
 // RenderHeadline: the policy and status, then either why no groups can be
 // formed or the summary figures.
 void RenderHeadline(const sopu::v1::GroupsResponse& response,
                     std::ostream& out) {
   const auto& s = response.summary();
   out << "Policy: " << PolicyName(response.policy()) << " · groups · "
-      << StatusText(response.status()) << '\n';
+      << GroupsStatusText(response.status()) << '\n';
   if (response.status() == sopu::v1::GROUPS_STATUS_INFEASIBLE) {
     out << "\nWhy no groups can be formed:\n";
     for (const auto& f : response.infeasible()) {
@@ -125,27 +111,35 @@ void RenderGroupsTable(const sopu::v1::GroupsResponse& response,
 }
 
 void RenderGroupsCsv(const sopu::v1::GroupsResponse& response,
-                     const sopu::v1::Cohort& cohort, std::ostream& out) {
+                     const sopu::v1::Cohort& cohort, const CsvDialect& dialect,
+                     std::ostream& out) {
+  const char d = dialect.delimiter;
   const DisplayNames names(cohort);
   out << "\xEF\xBB\xBF"
-      << "group,key_value,member_id,member_name,group_score,mean_pair_score,"
-         "facilitator_id,facilitator_name,note\r\n";
+      << CsvHeader(
+             "group,key_value,member_id,member_name,group_score,mean_pair_"
+             "score,"
+             "facilitator_id,facilitator_name,note",
+             dialect)
+      << "\r\n";
   for (const auto& g : response.groups()) {
     for (const auto& id : g.member_ids()) {
-      out << g.number() << ',' << CsvField(g.key_value()) << ',' << CsvField(id)
-          << ',' << CsvField(names.Of(id)) << ',' << FormatFixed(g.score(), 4)
-          << ',' << FormatFixed(g.mean_pair_score(), 4) << ','
-          << CsvField(g.facilitator_id()) << ','
-          << CsvField(names.Of(g.facilitator_id())) << ','
-          << CsvField(g.facilitator_note()) << "\r\n";
+      out << g.number() << d << CsvCell(g.key_value(), dialect) << d
+          << CsvCell(id, dialect) << d << CsvCell(names.Of(id), dialect) << d
+          << CsvNumber(g.score(), 4, dialect) << d
+          << CsvNumber(g.mean_pair_score(), 4, dialect) << d
+          << CsvCell(g.facilitator_id(), dialect) << d
+          << CsvCell(names.Of(g.facilitator_id()), dialect) << d
+          << CsvCell(g.facilitator_note(), dialect) << "\r\n";
     }
   }
   for (const auto& u : response.unassigned()) {
-    out << ",," << CsvField(u.id()) << ',' << CsvField(names.Of(u.id()))
-        << ",,,,," << CsvField(u.reason()) << "\r\n";
+    out << std::string(2, d) << CsvCell(u.id(), dialect) << d
+        << CsvCell(names.Of(u.id()), dialect) << std::string(5, d)
+        << CsvCell(u.reason(), dialect) << "\r\n";
   }
   for (const auto& f : response.infeasible()) {
-    out << ",,,,,,,," << CsvField(f.explanation()) << "\r\n";
+    out << std::string(8, d) << CsvCell(f.explanation(), dialect) << "\r\n";
   }
 }
 

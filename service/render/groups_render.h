@@ -7,6 +7,7 @@
 
 #include <ostream>
 
+#include "service/render/csv_dialect.h"
 #include "sopu/v1/cohort.pb.h"
 #include "sopu/v1/sopu.pb.h"
 
@@ -19,7 +20,8 @@ void RenderGroupsTable(const sopu::v1::GroupsResponse& response,
 // group_score, mean_pair_score, facilitator_id, facilitator_name, and for
 // unassigned members an empty group and the reason in `note`.
 void RenderGroupsCsv(const sopu::v1::GroupsResponse& response,
-                     const sopu::v1::Cohort& cohort, std::ostream& out);
+                     const sopu::v1::Cohort& cohort, const CsvDialect& dialect,
+                     std::ostream& out);
 
 }  // namespace sopu::service
 

@@ -6,37 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "service/render/csv_dialect.h"
 #include "service/render/render_common.h"
 #include "service/render/text_table.h"
 
 namespace sopu::service {
 namespace {
-
-std::string ObjectiveName(sopu::v1::Objective objective) {
-  switch (objective) {
-    case sopu::v1::OBJECTIVE_MAX_SCORE:
-      return "max-score";
-    case sopu::v1::OBJECTIVE_FAIR:
-      return "fair";
-    case sopu::v1::OBJECTIVE_STABLE:
-      return "stable";
-    default:
-      return "optimal";
-  }
-}
-
-std::string StatusName(sopu::v1::SolverStatus status) {
-  switch (status) {
-    case sopu::v1::SOLVER_STATUS_OPTIMAL:
-      return "optimal (proven)";
-    case sopu::v1::SOLVER_STATUS_STABLE:
-      return "stable (no blocking pair)";
-    case sopu::v1::SOLVER_STATUS_CANCELLED:
-      return "cancelled: the assignment may be incomplete";
-    default:
-      return "unknown";
-  }
-}
 
 std::string ChangeKind(sopu::v1::PairChange::Kind kind) {
   switch (kind) {
@@ -60,8 +35,8 @@ void RenderMatchTable(const sopu::v1::MatchResponse& response,
   const DisplayNames names(cohort);
   const auto& s = response.summary();
   out << "Policy: " << PolicyName(response.policy()) << " · objective "
-      << ObjectiveName(response.objective()) << " · "
-      << StatusName(response.status()) << '\n'
+      << MatchObjectiveText(response.objective()) << " · "
+      << MatchStatusText(response.status()) << '\n'
       << "Matched " << s.matched() << " of " << s.mentees()
       << " mentees · total " << FormatFixed(s.total(), 3) << " · mean "
       << FormatFixed(s.mean(), 3) << " · worst " << FormatFixed(s.worst(), 3)
@@ -116,25 +91,32 @@ void RenderMatchTable(const sopu::v1::MatchResponse& response,
 }
 
 void RenderMatchCsv(const sopu::v1::MatchResponse& response,
-                    const sopu::v1::Cohort& cohort, std::ostream& out) {
+                    const sopu::v1::Cohort& cohort, const CsvDialect& dialect,
+                    std::ostream& out) {
+  const char d = dialect.delimiter;
   const DisplayNames names(cohort);
   out << "\xEF\xBB\xBF"
-      << "mentee_id,mentee_name,mentor_id,mentor_name,score,rank_for_mentee,"
-         "locked,reason_1,contribution_1,reason_2,contribution_2,reason_3,"
-         "contribution_3,unmatched_reason\r\n";
+      << CsvHeader(
+             "mentee_id,mentee_name,mentor_id,mentor_name,score,rank_for_"
+             "mentee,"
+             "locked,reason_1,contribution_1,reason_2,contribution_2,reason_3,"
+             "contribution_3,unmatched_reason",
+             dialect)
+      << "\r\n";
   for (const auto& pair : response.pairs()) {
-    out << CsvField(pair.mentee_id()) << ','
-        << CsvField(names.Of(pair.mentee_id())) << ','
-        << CsvField(pair.mentor_id()) << ','
-        << CsvField(names.Of(pair.mentor_id())) << ','
-        << FormatFixed(pair.score(), 4) << ',' << pair.rank_for_mentee() << ','
-        << (pair.locked() ? "yes" : "no");
-    WriteCsvReasons(pair.reasons(), out);
-    out << ",\r\n";
+    out << CsvCell(pair.mentee_id(), dialect) << d
+        << CsvCell(names.Of(pair.mentee_id()), dialect) << d
+        << CsvCell(pair.mentor_id(), dialect) << d
+        << CsvCell(names.Of(pair.mentor_id()), dialect) << d
+        << CsvNumber(pair.score(), 4, dialect) << d << pair.rank_for_mentee()
+        << d << (pair.locked() ? "yes" : "no");
+    WriteCsvReasons(pair.reasons(), dialect, out);
+    out << d << "\r\n";
   }
   for (const auto& u : response.unmatched()) {
-    out << CsvField(u.mentee_id()) << ',' << CsvField(names.Of(u.mentee_id()))
-        << ",,,,,,,,,,,," << CsvField(u.reason()) << "\r\n";
+    out << CsvCell(u.mentee_id(), dialect) << d
+        << CsvCell(names.Of(u.mentee_id()), dialect) << std::string(12, d)
+        << CsvCell(u.reason(), dialect) << "\r\n";
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include <ostream>
 
+#include "service/render/csv_dialect.h"
 #include "sopu/v1/cohort.pb.h"
 #include "sopu/v1/sopu.pb.h"
 
@@ -16,7 +17,8 @@ namespace sopu::service {
 void RenderMatchTable(const sopu::v1::MatchResponse& response,
                       const sopu::v1::Cohort& cohort, std::ostream& out);
 void RenderMatchCsv(const sopu::v1::MatchResponse& response,
-                    const sopu::v1::Cohort& cohort, std::ostream& out);
+                    const sopu::v1::Cohort& cohort, const CsvDialect& dialect,
+                    std::ostream& out);
 
 }  // namespace sopu::service
 

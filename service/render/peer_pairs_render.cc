@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "service/render/csv_dialect.h"
 #include "service/render/render_common.h"
 #include "service/render/text_table.h"
 
@@ -42,24 +43,29 @@ void RenderPeerPairsTable(const sopu::v1::PeerPairsResponse& response,
 }
 
 void RenderPeerPairsCsv(const sopu::v1::PeerPairsResponse& response,
-                        const sopu::v1::Cohort& cohort, std::ostream& out) {
+                        const sopu::v1::Cohort& cohort,
+                        const CsvDialect& dialect, std::ostream& out) {
+  const char d = dialect.delimiter;
   const DisplayNames names(cohort);
   out << "\xEF\xBB\xBF"
-      << "first_id,first_name,second_id,second_name,score,reason_1,"
-         "contribution_1,reason_2,contribution_2,reason_3,contribution_3,"
-         "unpaired_reason\r\n";
+      << CsvHeader(
+             "first_id,first_name,second_id,second_name,score,reason_1,"
+             "contribution_1,reason_2,contribution_2,reason_3,contribution_3,"
+             "unpaired_reason",
+             dialect)
+      << "\r\n";
   for (const auto& pair : response.pairs()) {
-    out << CsvField(pair.first_id()) << ','
-        << CsvField(names.Of(pair.first_id())) << ','
-        << CsvField(pair.second_id()) << ','
-        << CsvField(names.Of(pair.second_id())) << ','
-        << FormatFixed(pair.score(), 4);
-    WriteCsvReasons(pair.reasons(), out);
-    out << ",\r\n";
+    out << CsvCell(pair.first_id(), dialect) << d
+        << CsvCell(names.Of(pair.first_id()), dialect) << d
+        << CsvCell(pair.second_id(), dialect) << d
+        << CsvCell(names.Of(pair.second_id()), dialect) << d
+        << CsvNumber(pair.score(), 4, dialect);
+    WriteCsvReasons(pair.reasons(), dialect, out);
+    out << d << "\r\n";
   }
   for (const auto& u : response.unpaired()) {
-    out << CsvField(u.id()) << ',' << CsvField(names.Of(u.id())) << ",,,,,,,,,,"
-        << CsvField(u.reason()) << "\r\n";
+    out << CsvCell(u.id(), dialect) << d << CsvCell(names.Of(u.id()), dialect)
+        << std::string(10, d) << CsvCell(u.reason(), dialect) << "\r\n";
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <ostream>
 
+#include "service/render/csv_dialect.h"
 #include "sopu/v1/cohort.pb.h"
 #include "sopu/v1/sopu.pb.h"
 
@@ -14,7 +15,8 @@ namespace sopu::service {
 void RenderPeerPairsTable(const sopu::v1::PeerPairsResponse& response,
                           const sopu::v1::Cohort& cohort, std::ostream& out);
 void RenderPeerPairsCsv(const sopu::v1::PeerPairsResponse& response,
-                        const sopu::v1::Cohort& cohort, std::ostream& out);
+                        const sopu::v1::Cohort& cohort,
+                        const CsvDialect& dialect, std::ostream& out);
 
 }  // namespace sopu::service
 

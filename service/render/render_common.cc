@@ -29,19 +29,63 @@ std::string ReasonsText(const Reasons& reasons) {
   return absl::StrJoin(parts, " · ");
 }
 
-void WriteCsvReasons(const Reasons& reasons, std::ostream& out) {
+void WriteCsvReasons(const Reasons& reasons, const CsvDialect& dialect,
+                     std::ostream& out) {
+  const char d = dialect.delimiter;
   for (int i = 0; i < kCsvReasonColumns; ++i) {
+    out << d;
     if (i < reasons.size()) {
-      out << ',' << CsvField(reasons[i].criterion()) << ','
-          << FormatFixed(reasons[i].contribution(), 4);
+      out << CsvCell(reasons[i].criterion(), dialect) << d
+          << CsvNumber(reasons[i].contribution(), 4, dialect);
     } else {
-      out << ",,";
+      out << d;
     }
   }
 }
 
 std::string PolicyName(const sopu::v1::Policy& policy) {
   return policy.name().empty() ? std::string("(unnamed)") : policy.name();
+}
+
+std::string MatchObjectiveText(sopu::v1::Objective objective) {
+  switch (objective) {
+    case sopu::v1::OBJECTIVE_MAX_SCORE:
+      return "max-score";
+    case sopu::v1::OBJECTIVE_FAIR:
+      return "fair";
+    case sopu::v1::OBJECTIVE_STABLE:
+      return "stable";
+    default:
+      return "optimal";
+  }
+}
+
+std::string MatchStatusText(sopu::v1::SolverStatus status) {
+  switch (status) {
+    case sopu::v1::SOLVER_STATUS_OPTIMAL:
+      return "optimal (proven)";
+    case sopu::v1::SOLVER_STATUS_STABLE:
+      return "stable (no blocking pair)";
+    case sopu::v1::SOLVER_STATUS_CANCELLED:
+      return "cancelled: the assignment may be incomplete";
+    default:
+      return "unknown";
+  }
+}
+
+const char* GroupsStatusText(sopu::v1::GroupsStatus status) {
+  switch (status) {
+    case sopu::v1::GROUPS_STATUS_FEASIBLE:
+      return "every rule holds";
+    case sopu::v1::GROUPS_STATUS_RULES_NOT_MET:
+      return "NOT every rule could be met (see Rules)";
+    case sopu::v1::GROUPS_STATUS_INFEASIBLE:
+      return "the rules cannot all hold";
+    case sopu::v1::GROUPS_STATUS_CANCELLED:
+      return "cancelled: the best groups so far";
+    default:
+      return "unknown";
+  }
 }
 
 }  // namespace sopu::service

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "google/protobuf/repeated_ptr_field.h"
+#include "service/render/csv_dialect.h"
 #include "sopu/v1/cohort.pb.h"
 #include "sopu/v1/sopu.pb.h"
 
@@ -40,12 +41,23 @@ class DisplayNames {
 // PolicyName: the policy's name, or "(unnamed)".
 [[nodiscard]] std::string PolicyName(const sopu::v1::Policy& policy);
 
+// MatchObjectiveText: "optimal", "max-score", "fair" or "stable" (as the
+// --objective option names them).
+[[nodiscard]] std::string MatchObjectiveText(sopu::v1::Objective objective);
+
+// MatchStatusText: the solver status in words, e.g. "optimal (proven)".
+[[nodiscard]] std::string MatchStatusText(sopu::v1::SolverStatus status);
+
+// GroupsStatusText: the grouping status in words, e.g. "every rule holds".
+[[nodiscard]] const char* GroupsStatusText(sopu::v1::GroupsStatus status);
+
 // ReasonsText: "complement 0.44 · travel 0.12".
 [[nodiscard]] std::string ReasonsText(const Reasons& reasons);
 
 // WriteCsvReasons writes kCsvReasonColumns pairs of ",criterion,contribution"
-// cells (empty where there are fewer reasons).
-void WriteCsvReasons(const Reasons& reasons, std::ostream& out);
+// cells in `dialect` (empty where there are fewer reasons).
+void WriteCsvReasons(const Reasons& reasons, const CsvDialect& dialect,
+                     std::ostream& out);
 
 }  // namespace sopu::service
 

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "service/render/csv_dialect.h"
 #include "service/render/render_common.h"
 #include "service/render/text_table.h"
 
@@ -46,25 +47,31 @@ void RenderScoreTable(const sopu::v1::ScoreResponse& response,
 }
 
 void RenderScoreCsv(const sopu::v1::ScoreResponse& response,
-                    const sopu::v1::Cohort& cohort, std::ostream& out) {
+                    const sopu::v1::Cohort& cohort, const CsvDialect& dialect,
+                    std::ostream& out) {
+  const char d = dialect.delimiter;
   const DisplayNames names(cohort);
   out << "\xEF\xBB\xBF"
-      << "mentee_id,mentee_name,rank,mentor_id,mentor_name,score,"
-         "reason_1,contribution_1,reason_2,contribution_2,reason_3,"
-         "contribution_3,exclusion\r\n";
+      << CsvHeader(
+             "mentee_id,mentee_name,rank,mentor_id,mentor_name,score,"
+             "reason_1,contribution_1,reason_2,contribution_2,reason_3,"
+             "contribution_3,exclusion",
+             dialect)
+      << "\r\n";
   for (const auto& mentee : response.mentees()) {
-    const std::string head =
-        absl::StrCat(CsvField(mentee.mentee_id()), ",",
-                     CsvField(names.Of(mentee.mentee_id())), ",");
+    const std::string head = absl::StrCat(
+        CsvCell(mentee.mentee_id(), dialect), std::string(1, d),
+        CsvCell(names.Of(mentee.mentee_id()), dialect), std::string(1, d));
     for (const auto& rec : mentee.mentors()) {
-      out << head << rec.rank() << ',' << CsvField(rec.mentor_id()) << ','
-          << CsvField(names.Of(rec.mentor_id())) << ','
-          << FormatFixed(rec.score(), 4);
-      WriteCsvReasons(rec.top_reasons(), out);
-      out << ",\r\n";
+      out << head << rec.rank() << d << CsvCell(rec.mentor_id(), dialect) << d
+          << CsvCell(names.Of(rec.mentor_id()), dialect) << d
+          << CsvNumber(rec.score(), 4, dialect);
+      WriteCsvReasons(rec.top_reasons(), dialect, out);
+      out << d << "\r\n";
     }
     if (mentee.mentors().empty()) {
-      out << head << ",,,,,,,,,," << CsvField(mentee.exclusion()) << "\r\n";
+      out << head << std::string(10, d) << CsvCell(mentee.exclusion(), dialect)
+          << "\r\n";
     }
   }
 }

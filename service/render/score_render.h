@@ -7,6 +7,7 @@
 
 #include <ostream>
 
+#include "service/render/csv_dialect.h"
 #include "sopu/v1/cohort.pb.h"
 #include "sopu/v1/sopu.pb.h"
 
@@ -15,7 +16,8 @@ namespace sopu::service {
 void RenderScoreTable(const sopu::v1::ScoreResponse& response,
                       const sopu::v1::Cohort& cohort, std::ostream& out);
 void RenderScoreCsv(const sopu::v1::ScoreResponse& response,
-                    const sopu::v1::Cohort& cohort, std::ostream& out);
+                    const sopu::v1::Cohort& cohort, const CsvDialect& dialect,
+                    std::ostream& out);
 
 }  // namespace sopu::service
 
