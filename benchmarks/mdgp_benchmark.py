@@ -8,7 +8,11 @@ with that time limit and report the gap to the best-known value:
     gap % = 100 * (bkv - objective) / bkv      (negative: above the BKV)
 
 With --tiny, run the n = 10 / 12 instances of DATA/tiny_exact_optima.tsv
-instead and check that sopu reaches each exact optimum.
+instead and check that sopu reaches each exact optimum
+(tests/data/mdgp holds them).
+
+An instance file is DATA/<family>/<name>.txt or DATA/<name>.txt. Exits 1
+when no listed instance is found, and with --tiny when any is missing.
 
 Prints one line per instance, then a summary per family x n x kind: mean
 gap, worst gap, instances at or above the BKV. --json FILE writes the rows.
@@ -32,9 +36,12 @@ def read_tsv(path):
                 for line in f if line.strip()]
 
 
-def instance_path(data, name):
+def instance_paths(data, name):
+    """Where an instance may be: DATA/<family>/<name>.txt (MDGPLIB's
+    layout) or DATA/<name>.txt (a flat folder such as tests/data/mdgp)."""
     family = name.split("_")[0]
-    return os.path.join(data, family, name + ".txt")
+    return [os.path.join(data, family, name + ".txt"),
+            os.path.join(data, name + ".txt")]
 
 
 def run_sopu(sopu, path, time_limit, seed, threads):
@@ -68,17 +75,20 @@ def main():
     else:
         rows = read_tsv(os.path.join(args.data, "bkv.tsv"))
         reference_key, default_limit = "best_known_value", None
-    results = []
+    results, missing = [], []
     for row in rows:
         name = row["instance"]
         if args.filter and args.filter not in name:
             continue
         limit = float(row.get("time_limit_s") or default_limit)
         limit *= args.time_scale
-        path = instance_path(args.data, name)
-        if not os.path.exists(path):
+        paths = instance_paths(args.data, name)
+        path = next((p for p in paths if os.path.exists(p)), None)
+        if path is None:
             # bkv.tsv may list instances whose files are not in DATA.
-            print(f"{name:24s} skipped: {path} not found", flush=True)
+            print(f"{name:24s} skipped: neither {' nor '.join(paths)} exists",
+                  flush=True)
+            missing.append(name)
             continue
         out = run_sopu(args.sopu, path, limit, args.seed, args.threads)
         ref = float(row[reference_key])
@@ -92,6 +102,18 @@ def main():
         print(f"{name:24s} ref {ref:14.3f} sopu {out['objective']:14.3f} "
               f"gap {gap:+8.4f} %  best at {out['time_to_best']:7.2f} s "
               f"of {limit:g} s", flush=True)
+
+    listing = "tiny_exact_optima.tsv" if args.tiny else "bkv.tsv"
+    if not results:
+        print(f"no instance found: {len(missing)} instances of "
+              f"{os.path.join(args.data, listing)} match the filter, and none "
+              f"is at DATA/<family>/<name>.txt or DATA/<name>.txt "
+              f"(DATA = {args.data})", file=sys.stderr)
+        return 1
+    if args.tiny and missing:
+        print(f"{len(missing)} instances of {listing} not found: "
+              f"{', '.join(missing)}", file=sys.stderr)
+        return 1
 
     groups = defaultdict(list)
     for r in results:

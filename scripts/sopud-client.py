@@ -58,7 +58,10 @@ def generate_stubs(out):
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--address", default="127.0.0.1:50051")
+    parser.add_argument("--address",
+                        default=os.environ.get("SOPU_SERVER", "127.0.0.1:50051"),
+                        help="HOST:PORT (default: $SOPU_SERVER, else "
+                             "127.0.0.1:50051)")
     parser.add_argument("--token-file", help="send the file's first token")
     parser.add_argument("--ca", help="PEM CA: connect with TLS")
     parser.add_argument("--cert", help="PEM client certificate (mutual TLS)")

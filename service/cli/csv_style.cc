@@ -24,10 +24,7 @@ service::CsvDialect CsvDialectFor(const io::LoadedCohort& cohort,
   if (style == "semicolon") return {.delimiter = ';', .decimal_comma = true};
   if (style == "tab") return {.delimiter = '\t', .decimal_comma = false};
   if (cohort.format != io::CohortFormat::kCsv) return {};
-  // TODO(merge): read the detected input style here, once the cohort readers
-  // expose it: return {.delimiter = cohort.delimiter,
-  //                    .decimal_comma = cohort.decimal_comma};
-  return {};
+  return {.delimiter = cohort.delimiter, .decimal_comma = cohort.decimal_comma};
 }
 
 }  // namespace sopu::cli
