@@ -12,7 +12,8 @@ void AddCsvStyleOption(CLI::App& command, std::string& style) {
   command
       .add_option("--csv-style", style,
                   "CSV output style: auto (as the cohort file: its delimiter "
-                  "and decimal separator), comma (',' and 0.25), semicolon "
+                  "and decimal separator; a ';' file gets decimal commas), "
+                  "comma (',' and 0.25), semicolon "
                   "(';' and 0,25, as Excel in Finland and Sweden), tab")
       ->check(CLI::IsMember(CsvStyles()))
       ->capture_default_str();
@@ -24,7 +25,10 @@ service::CsvDialect CsvDialectFor(const io::LoadedCohort& cohort,
   if (style == "semicolon") return {.delimiter = ';', .decimal_comma = true};
   if (style == "tab") return {.delimiter = '\t', .decimal_comma = false};
   if (cohort.format != io::CohortFormat::kCsv) return {};
-  return {.delimiter = cohort.delimiter, .decimal_comma = cohort.decimal_comma};
+  // Excel writes ';' exactly where the comma is the decimal separator
+  // (Finnish and Swedish locales), also for a file with no decimals in it.
+  return {.delimiter = cohort.delimiter,
+          .decimal_comma = cohort.decimal_comma || cohort.delimiter == ';'};
 }
 
 }  // namespace sopu::cli

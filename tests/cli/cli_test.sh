@@ -103,8 +103,11 @@ expect score-excluded 0 stdout \
   "  no allowed mentor: rule shared-language excludes all 2 mentors" \
   -- "$sopu" score "$data/no-swedish.csv"
 expect score-csv 0 stdout \
-  "a1,Väinö,1,m1,Äijä Öberg,1.0000,complement,1.0000,,,,,"$'\r' \
+  "a1;Väinö;1;m1;Äijä Öberg;1,0000;complement;1,0000;;;;;"$'\r' \
   -- "$sopu" score "$data/no-swedish.csv" --format csv
+expect score-csv-comma 0 stdout \
+  "a1,Väinö,1,m1,Äijä Öberg,1.0000,complement,1.0000,,,,,"$'\r' \
+  -- "$sopu" score "$data/no-swedish.csv" --format csv --csv-style comma
 expect score-json 0 stdout ' "engine_version": "0.1.0",' \
   -- "$sopu" score "$data/no-swedish.csv" --format json
 

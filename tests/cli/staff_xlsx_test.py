@@ -224,7 +224,11 @@ class Options(unittest.TestCase):
         self.assertTrue(lines[0].startswith("\ufeffmentee_id;mentee_name;"))
         score = lines[1].split(";")[4]
         self.assertRegex(score, r"^0,\d{4}$")
-        comma = run("match", self.cohort, "--format", "csv").stdout.decode()
+        # auto follows the cohort file, which is ';' with decimal commas.
+        auto = run("match", self.cohort, "--format", "csv").stdout.decode()
+        self.assertEqual(auto, semicolon)
+        comma = run("match", self.cohort, "--format", "csv", "--csv-style",
+                    "comma").stdout.decode()
         self.assertRegex(comma.split("\r\n")[1].split(",")[4], r"^0\.\d{4}$")
         tab = run("score", self.cohort, "--format", "csv", "--csv-style",
                   "tab").stdout.decode()
