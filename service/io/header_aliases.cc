@@ -69,10 +69,10 @@ struct RoleAlias {
   sopu::v1::Role role;
 };
 
-// The model's roles are mentor, mentee, facilitator and peer; there is no
-// general "participant" role, so `osallistuja` and `deltagare` are not here
-// (everyone in a peer program is a `peer`, `vertainen`).
-constexpr std::array<RoleAlias, 13> kRoleAliases = {{
+// The model's roles are mentor, mentee, facilitator and peer. A
+// "participant" (`osallistuja`, `deltagare`) of a networking list or peer
+// group takes part on equal terms, which is what `peer` means.
+constexpr std::array<RoleAlias, 17> kRoleAliases = {{
     {"mentor", sopu::v1::ROLE_MENTOR},
     {"mentori", sopu::v1::ROLE_MENTOR},
     {"mentee", sopu::v1::ROLE_MENTEE},
@@ -86,6 +86,10 @@ constexpr std::array<RoleAlias, 13> kRoleAliases = {{
     {"handledare", sopu::v1::ROLE_FACILITATOR},
     {"peer", sopu::v1::ROLE_PEER},
     {"vertainen", sopu::v1::ROLE_PEER},
+    {"osallistuja", sopu::v1::ROLE_PEER},
+    {"deltagare", sopu::v1::ROLE_PEER},
+    {"participant", sopu::v1::ROLE_PEER},
+    {"jäsen", sopu::v1::ROLE_PEER},
 }};
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "engine/groups/planning/shape_choice.h"
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <optional>
 #include <utility>
@@ -59,45 +60,67 @@ absl::StatusOr<ShapeChoice> ChooseGroupShape(
     const std::vector<double>& affinity,
     const std::vector<std::uint8_t>& allowed, const GroupRules& rules,
     const PartSearchOptions& search, const CallContext& context) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         start)
+        .count();
+  };
   const std::vector<GroupRules> shapes = Shapes(rules);
-  std::vector<std::optional<GroupPartition>> partitions(shapes.size());
-  std::optional<std::size_t> first_usable;
-  for (std::size_t s = 0; s < shapes.size(); ++s) {
-    partitions[s] = BuildGroupParts(pool, affinity, allowed, shapes[s]);
-    if (partitions[s]->infeasible.empty() && !first_usable.has_value()) {
-      first_usable = s;
+  // Partitions are built one at a time (each holds an n x n affinity), and
+  // only as far as the choice needs them.
+  std::size_t s = 0;
+  GroupPartition first = BuildGroupParts(pool, affinity, allowed, shapes[0]);
+  GroupPartition candidate;
+  if (first.infeasible.empty()) {
+    candidate = std::move(first);
+  } else {
+    for (s = 1; s < shapes.size(); ++s) {
+      candidate = BuildGroupParts(pool, affinity, allowed, shapes[s]);
+      if (candidate.infeasible.empty()) break;
     }
   }
   ShapeChoice choice;
-  std::size_t chosen = first_usable.value_or(0);
-  if (first_usable.has_value() && HasRules(*partitions[chosen])) {
+  if (s == shapes.size()) {  // no shape can hold the members: say why
+    choice.rules = shapes[0];
+    choice.partition = std::move(first);
+    return choice;
+  }
+  first = GroupPartition();
+  std::size_t chosen = s;
+  GroupPartition best = std::move(candidate);
+  if (HasRules(best)) {
     const CallContext probe_context{
         .cancel = context.cancel, .progress = {}, .improved = {}};
     PartSearchOptions probe = search;
     probe.time_limit_seconds = kProbeShare * search.time_limit_seconds;
     probe.target_objective = std::numeric_limits<double>::lowest();
+    const double budget = kProbeBudgetShare * search.time_limit_seconds;
     int fewest = std::numeric_limits<int>::max();
-    for (std::size_t s = *first_usable; s < shapes.size(); ++s) {
-      if (!partitions[s]->infeasible.empty()) continue;
-      if (choice.probe_seconds >=
-              kProbeBudgetShare * search.time_limit_seconds ||
-          context.cancelled()) {
-        break;
+    GroupPartition* current = &best;
+    GroupPartition next;
+    for (; s < shapes.size(); ++s) {
+      if (s != chosen) {
+        next = BuildGroupParts(pool, affinity, allowed, shapes[s]);
+        if (!next.infeasible.empty()) continue;
+        current = &next;
       }
       absl::StatusOr<PartSearchResult> result =
-          SearchParts(partitions[s]->parts, pool, probe, probe_context);
+          SearchParts(current->parts, pool, probe, probe_context);
       if (!result.ok()) return result.status();
-      choice.probe_seconds += result->seconds;
       if (result->violations < fewest) {
         fewest = result->violations;
+        if (current != &best) best = std::move(next);
+        current = &best;
         chosen = s;
       }
-      if (fewest == 0) break;
+      if (fewest == 0 || elapsed() >= budget || context.cancelled()) break;
     }
   }
+  choice.probe_seconds = elapsed();
   choice.rules = shapes[chosen];
-  choice.partition = *std::move(partitions[chosen]);
-  if (first_usable.has_value()) choice.notes = Notes(rules, choice.rules);
+  choice.partition = std::move(best);
+  choice.notes = Notes(rules, choice.rules);
   return choice;
 }
 

@@ -52,7 +52,7 @@ struct ShapeChoice {
   // What the choice changed from the preferred shape, in words; empty when
   // the first shape was chosen.
   std::vector<std::string> notes;
-  // Time the probes took.
+  // Time the choice took: partitions and probes.
   double probe_seconds = 0.0;
 };
 

@@ -40,9 +40,10 @@ TEST(HeaderAliasesTest, RoleWords) {
   EXPECT_EQ(RoleOfWord("Handledare"), sopu::v1::ROLE_FACILITATOR);
   EXPECT_EQ(RoleOfWord("fasilitaattori"), sopu::v1::ROLE_FACILITATOR);
   EXPECT_EQ(RoleOfWord("vertainen"), sopu::v1::ROLE_PEER);
-  // The model has no general participant role.
-  EXPECT_EQ(RoleOfWord("osallistuja"), std::nullopt);
-  EXPECT_EQ(RoleOfWord("deltagare"), std::nullopt);
+  // A networking list's participants take part as peers.
+  EXPECT_EQ(RoleOfWord("Osallistuja"), sopu::v1::ROLE_PEER);
+  EXPECT_EQ(RoleOfWord("deltagare"), sopu::v1::ROLE_PEER);
+  EXPECT_EQ(RoleOfWord("osallistujat"), std::nullopt);
 }
 
 }  // namespace
