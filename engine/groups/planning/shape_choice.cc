@@ -21,7 +21,7 @@ std::vector<GroupRules> Shapes(const GroupRules& rules) {
       GroupRules shape = rules;
       shape.even_sizes = even;
       shape.extra_groups = extra;
-      out.push_back(std::move(shape));
+      out.emplace_back(std::move(shape));
     }
   }
   return out;
@@ -37,7 +37,7 @@ std::vector<std::string> Notes(const GroupRules& requested,
                                const GroupRules& chosen) {
   std::vector<std::string> notes;
   if (requested.even_sizes && !chosen.even_sizes) {
-    notes.push_back(
+    notes.emplace_back(
         "group sizes differ by more than one: with sizes as even as possible "
         "the hard rules could not all hold");
   }
@@ -51,6 +51,30 @@ std::vector<std::string> Notes(const GroupRules& requested,
         ": with fewer groups the hard rules could not all hold"));
   }
   return notes;
+}
+
+// Shaper builds the partitions of the shapes one at a time (each holds an
+// n x n affinity), only as far as the choice needs them.
+struct Shaper {
+  const std::vector<const Participant*>& pool;
+  const std::vector<double>& affinity;
+  const std::vector<std::uint8_t>& allowed;
+
+  [[nodiscard]] GroupPartition Build(const GroupRules& shape) const {
+    return BuildGroupParts(pool, affinity, allowed, shape);
+  }
+};
+
+// Probe: the violations left by a search that stops at the first grouping
+// keeping every rule, within `probe`'s time limit.
+absl::StatusOr<int> Probe(const GroupPartition& partition,
+                          const std::vector<const Participant*>& pool,
+                          const PartSearchOptions& probe,
+                          const CallContext& context) {
+  absl::StatusOr<PartSearchResult> result =
+      SearchParts(partition.parts, pool, probe, context);
+  if (!result.ok()) return result.status();
+  return result->violations;
 }
 
 }  // namespace
@@ -67,28 +91,20 @@ absl::StatusOr<ShapeChoice> ChooseGroupShape(
         .count();
   };
   const std::vector<GroupRules> shapes = Shapes(rules);
-  // Partitions are built one at a time (each holds an n x n affinity), and
-  // only as far as the choice needs them.
-  std::size_t s = 0;
-  GroupPartition first = BuildGroupParts(pool, affinity, allowed, shapes[0]);
-  GroupPartition candidate;
-  if (first.infeasible.empty()) {
-    candidate = std::move(first);
-  } else {
-    for (s = 1; s < shapes.size(); ++s) {
-      candidate = BuildGroupParts(pool, affinity, allowed, shapes[s]);
-      if (candidate.infeasible.empty()) break;
-    }
-  }
+  const Shaper shaper{pool, affinity, allowed};
   ShapeChoice choice;
-  if (s == shapes.size()) {  // no shape can hold the members: say why
+  // The first shape whose sizes can hold the members.
+  std::size_t chosen = 0;
+  GroupPartition best = shaper.Build(shapes[0]);
+  while (!best.infeasible.empty() && chosen + 1 < shapes.size()) {
+    GroupPartition next = shaper.Build(shapes[++chosen]);
+    if (next.infeasible.empty()) best = std::move(next);
+  }
+  if (!best.infeasible.empty()) {  // no shape can: the first says why
     choice.rules = shapes[0];
-    choice.partition = std::move(first);
+    choice.partition = std::move(best);
     return choice;
   }
-  first = GroupPartition();
-  std::size_t chosen = s;
-  GroupPartition best = std::move(candidate);
   if (HasRules(best)) {
     const CallContext probe_context{
         .cancel = context.cancel, .progress = {}, .improved = {}};
@@ -96,25 +112,21 @@ absl::StatusOr<ShapeChoice> ChooseGroupShape(
     probe.time_limit_seconds = kProbeShare * search.time_limit_seconds;
     probe.target_objective = std::numeric_limits<double>::lowest();
     const double budget = kProbeBudgetShare * search.time_limit_seconds;
-    int fewest = std::numeric_limits<int>::max();
-    GroupPartition* current = &best;
-    GroupPartition next;
-    for (; s < shapes.size(); ++s) {
-      if (s != chosen) {
-        next = BuildGroupParts(pool, affinity, allowed, shapes[s]);
-        if (!next.infeasible.empty()) continue;
-        current = &next;
-      }
-      absl::StatusOr<PartSearchResult> result =
-          SearchParts(current->parts, pool, probe, probe_context);
-      if (!result.ok()) return result.status();
-      if (result->violations < fewest) {
-        fewest = result->violations;
-        if (current != &best) best = std::move(next);
-        current = &best;
+    absl::StatusOr<int> fewest = Probe(best, pool, probe, probe_context);
+    if (!fewest.ok()) return fewest.status();
+    for (std::size_t s = chosen + 1; s < shapes.size() && *fewest > 0 &&
+                                     elapsed() < budget && !context.cancelled();
+         ++s) {
+      GroupPartition next = shaper.Build(shapes[s]);
+      if (!next.infeasible.empty()) continue;
+      const absl::StatusOr<int> violations =
+          Probe(next, pool, probe, probe_context);
+      if (!violations.ok()) return violations.status();
+      if (*violations < *fewest) {
+        fewest = *violations;
+        best = std::move(next);
         chosen = s;
       }
-      if (fewest == 0 || elapsed() >= budget || context.cancelled()) break;
     }
   }
   choice.probe_seconds = elapsed();
