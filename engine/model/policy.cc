@@ -49,10 +49,8 @@ Policy DefaultPolicy() {
 namespace {
 
 bool AnyoneHas(const Cohort& cohort, const auto& has) {
-  for (const Participant& p : cohort.participants) {
-    if (has(p)) return true;
-  }
-  return false;
+  return std::any_of(cohort.participants.begin(), cohort.participants.end(),
+                     has);
 }
 
 }  // namespace

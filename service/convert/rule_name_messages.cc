@@ -1,5 +1,7 @@
 #include "service/convert/rule_name_messages.h"
 
+#include <cstddef>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 
@@ -41,7 +43,8 @@ std::string Describe(const RuleNameProblem& p) {
 std::string ListNames(const std::vector<std::string>& names) {
   if (names.size() <= kMaxListedNames) return absl::StrJoin(names, ", ");
   const std::vector<std::string> shown(
-      names.begin(), names.begin() + static_cast<long>(kMaxListedNames));
+      names.begin(),
+      names.begin() + static_cast<std::ptrdiff_t>(kMaxListedNames));
   return absl::StrCat(absl::StrJoin(shown, ", "), " … and ",
                       names.size() - kMaxListedNames, " more");
 }

@@ -92,6 +92,9 @@ class GridCohortBuilder {
   void ReadCell(const CsvColumn& column, const GridCell& cell,
                 const std::string& location, Participant& participant,
                 Coordinates& coordinates);
+  // ReadCapacity reads a capacity or facilitator_capacity cell.
+  void ReadCapacity(CsvField field, std::string_view numeric,
+                    const std::string& location, Participant& participant);
   // ReadNumber reads a number cell, or reports why not and returns nullopt;
   // notes a decimal comma.
   std::optional<double> ReadNumber(std::string_view cell,
@@ -264,6 +267,18 @@ void GridCohortBuilder::ReadParticipant(const GridRow& row) {
   EndCoordinates(row.row, coordinates, participant);
 }
 
+void GridCohortBuilder::ReadCapacity(CsvField field, std::string_view numeric,
+                                     const std::string& location,
+                                     Participant& participant) {
+  const auto places = ReadWholeNumber(numeric, location);
+  if (!places.has_value()) return;
+  if (field == CsvField::kCapacity) {
+    participant.set_capacity(*places);
+  } else {
+    participant.set_facilitator_capacity(*places);
+  }
+}
+
 void GridCohortBuilder::ReadCell(const CsvColumn& column, const GridCell& cell,
                                  const std::string& location,
                                  Participant& participant,
@@ -293,14 +308,8 @@ void GridCohortBuilder::ReadCell(const CsvColumn& column, const GridCell& cell,
       break;
     }
     case CsvField::kCapacity:
-      if (auto capacity = ReadWholeNumber(numeric, location)) {
-        participant.set_capacity(*capacity);
-      }
-      break;
     case CsvField::kFacilitatorCapacity:
-      if (auto groups = ReadWholeNumber(numeric, location)) {
-        participant.set_facilitator_capacity(*groups);
-      }
+      ReadCapacity(column.field, numeric, location, participant);
       break;
     case CsvField::kCompetence:
       if (auto value = number()) {
