@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "service/render/report_html.h"
 #include "service/render/text_table.h"
 
 namespace sopu::service {
@@ -56,29 +57,6 @@ void TableRow(const BenchResult& r, bool groups, std::ostream& out) {
                            GroupRho(r));
   }
   out << '\n';
-}
-
-std::string HtmlEscape(const std::string& text) {
-  std::string out;
-  for (const char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
 }
 
 constexpr int kBins = 20;

@@ -11,13 +11,6 @@
 namespace sopu::service {
 namespace {
 
-std::string PersonHtml(const std::string& id, const DisplayNames& names) {
-  const std::string_view name = names.Of(id);
-  if (name.empty()) return HtmlEscape(id);
-  return absl::StrCat(HtmlEscape(name), " <span class=\"id\">", HtmlEscape(id),
-                      "</span>");
-}
-
 // MemberPairs: how many member pairs a group of `size` has.
 double MemberPairs(int size) { return size * (size - 1) / 2.0; }
 
@@ -167,18 +160,10 @@ std::string UnassignedHtml(const sopu::v1::GroupsResponse& response,
   if (response.unassigned().empty()) {
     absl::StrAppend(&html, "<p>", HtmlEscape(w.no_unassigned), "</p>\n");
   } else {
-    absl::StrAppend(
-        &html,
-        "<table class=\"people\"><colgroup><col class=\"c-person\">"
-        "<col></colgroup>",
-        TableHead({std::string(w.member_name), std::string(w.reason)}),
-        "<tbody>");
-    for (const auto& u : response.unassigned()) {
-      absl::StrAppend(&html, "<tr><th scope=\"row\">",
-                      PersonHtml(u.id(), names), "</th><td>",
-                      HtmlEscape(u.reason()), "</td></tr>\n");
-    }
-    html += "</tbody></table>\n";
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (const auto& u : response.unassigned())
+      rows.emplace_back(u.id(), u.reason());
+    html += PeopleReasonsTable(w.member_name, w.reason, rows, names);
   }
   html += "</section>\n";
   return html;

@@ -87,4 +87,28 @@ std::string PolicyTableHtml(const sopu::v1::Policy& policy,
   return html;
 }
 
+std::string PersonHtml(const std::string& id, const DisplayNames& names) {
+  const std::string_view name = names.Of(id);
+  if (name.empty()) return HtmlEscape(id);
+  return absl::StrCat(HtmlEscape(name), " <span class=\"id\">", HtmlEscape(id),
+                      "</span>");
+}
+
+std::string PeopleReasonsTable(
+    std::string_view person_header, std::string_view reason_header,
+    const std::vector<std::pair<std::string, std::string>>& rows,
+    const DisplayNames& names) {
+  std::string html = absl::StrCat(
+      "<table class=\"people\"><colgroup><col class=\"c-person\">"
+      "<col></colgroup>",
+      TableHead({std::string(person_header), std::string(reason_header)}),
+      "<tbody>");
+  for (const auto& [id, reason] : rows) {
+    absl::StrAppend(&html, "<tr><th scope=\"row\">", PersonHtml(id, names),
+                    "</th><td>", HtmlEscape(reason), "</td></tr>\n");
+  }
+  html += "</tbody></table>\n";
+  return html;
+}
+
 }  // namespace sopu::service

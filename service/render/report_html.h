@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "service/render/render_common.h"
 #include "service/render/staff_words.h"
 #include "sopu/v1/policy.pb.h"
 
@@ -41,6 +42,17 @@ using FigureRows = std::vector<std::pair<std::string, std::string>>;
 
 // HeaderCells: <th scope="col"> cells of `headers`, escaped, in a <thead>.
 [[nodiscard]] std::string TableHead(const std::vector<std::string>& headers);
+
+// PersonHtml: the name with the id after it in a quieter style, or the id.
+[[nodiscard]] std::string PersonHtml(const std::string& id,
+                                     const DisplayNames& names);
+
+// PeopleReasonsTable: a table of people (by id) and why, e.g. the unmatched
+// mentees; `rows` are (id, reason) pairs.
+[[nodiscard]] std::string PeopleReasonsTable(
+    std::string_view person_header, std::string_view reason_header,
+    const std::vector<std::pair<std::string, std::string>>& rows,
+    const DisplayNames& names);
 
 }  // namespace sopu::service
 

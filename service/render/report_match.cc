@@ -11,14 +11,6 @@
 namespace sopu::service {
 namespace {
 
-// PersonHtml: the name with the id after it in a quieter style, or the id.
-std::string PersonHtml(const std::string& id, const DisplayNames& names) {
-  const std::string_view name = names.Of(id);
-  if (name.empty()) return HtmlEscape(id);
-  return absl::StrCat(HtmlEscape(name), " <span class=\"id\">", HtmlEscape(id),
-                      "</span>");
-}
-
 // ReasonsHtml: the reasons as a list, "complement 0.44".
 std::string ReasonsHtml(const Reasons& reasons) {
   if (reasons.empty()) return "";
@@ -157,18 +149,10 @@ std::string UnmatchedHtml(const sopu::v1::MatchResponse& response,
   if (response.unmatched().empty()) {
     absl::StrAppend(&html, "<p>", HtmlEscape(words.no_unmatched), "</p>\n");
   } else {
-    absl::StrAppend(
-        &html,
-        "<table class=\"people\"><colgroup><col class=\"c-person\">"
-        "<col></colgroup>",
-        TableHead({std::string(words.mentee_name), std::string(words.reason)}),
-        "<tbody>");
-    for (const auto& u : response.unmatched()) {
-      absl::StrAppend(&html, "<tr><th scope=\"row\">",
-                      PersonHtml(u.mentee_id(), names), "</th><td>",
-                      HtmlEscape(u.reason()), "</td></tr>\n");
-    }
-    html += "</tbody></table>\n";
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (const auto& u : response.unmatched())
+      rows.emplace_back(u.mentee_id(), u.reason());
+    html += PeopleReasonsTable(words.mentee_name, words.reason, rows, names);
   }
   html += "</section>\n";
   return html;
